@@ -1,0 +1,55 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Trading.ServiceDefaults.Configuration;
+
+namespace Trading.ServiceDefaults.Messaging;
+
+/// <summary>
+/// MassTransit over RabbitMQ with the conventions every service shares: queues named
+/// <c>&lt;service&gt;-&lt;message&gt;</c> in kebab case, retries, and a <c>_error</c> queue for what still fails.
+/// </summary>
+public static class MessagingRegistration
+{
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> registerConsumers)
+    {
+        var identity = ServiceDefaultsRegistration.Identity(builder);
+        var key = $"ConnectionStrings:{ResourceNames.RabbitMq}";
+        var address = RabbitMqAddress.Parse(RequiredConnectionString.Get(builder.Configuration, ResourceNames.RabbitMq), key);
+        builder.AddSettings<MessagingOptions>(MessagingOptions.Section);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            // The prefix keeps two services with a consumer of the same name from sharing, and stealing from, one queue.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(identity.Name, includeNamespace: false));
+            registerConsumers(bus);
+            bus.UsingRabbitMq((context, rabbit) => ConfigureRabbitMq(context, rabbit, address, identity));
+        });
+        return builder;
+    }
+
+    private static void ConfigureRabbitMq(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator rabbit, RabbitMqAddress address, ServiceIdentity identity)
+    {
+        var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        rabbit.Host(address.Host, address.Port, address.VirtualHost, identity.Name, host =>
+        {
+            host.Username(address.Username);
+            host.Password(address.Password);
+            host.PublisherConfirmation = true;
+            if (address.UseTls)
+            {
+                host.UseSsl(ssl => ssl.ServerName = address.Host);
+            }
+        });
+        rabbit.PrefetchCount = options.PrefetchCount;
+        rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+        if (options.RedeliveryIntervals.Length > 0)
+        {
+            rabbit.UseDelayedRedelivery(retry => retry.Intervals(options.RedeliveryIntervals));
+        }
+
+        rabbit.UseMessageRetry(retry => retry.Intervals(options.RetryIntervals));
+        rabbit.ConfigureEndpoints(context);
+    }
+}
