@@ -33,14 +33,16 @@ public static class SettingsRegistration
                 [$"Unknown configuration key {string.Join(", ", unknown.Select(k => $"'{k}'"))}. Valid keys are: {valid}."]);
         }
 
+        // The binder appends configured items to a collection's default items; a configured list replaces them instead.
+        ConfiguredCollections.Clear(section, options);
         try
         {
             Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(section, options);
         }
         catch (InvalidOperationException ex)
         {
-            throw new OptionsValidationException(section.Path, typeof(T),
-                [$"Configuration section '{section.Path}' has a value that does not convert: {ex.InnerException?.Message ?? ex.Message}"]);
+            // The binder's own message names the key ("... at 'Risk:MaxOpenPositions' ..."); the inner one only the value.
+            throw new OptionsValidationException(section.Path, typeof(T), [ex.Message + " " + ex.InnerException?.Message]);
         }
     }
 

@@ -19,6 +19,14 @@ public static class MessagingRegistration
         var address = RabbitMqAddress.Parse(RequiredConnectionString.Get(builder.Configuration, ResourceNames.RabbitMq), key);
         builder.AddSettings<MessagingOptions>(MessagingOptions.Section);
 
+        // Start-up waits for the bus, so a service is ready only when its queues exist and consume.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromSeconds(60);
+            host.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
         builder.Services.AddMassTransit(bus =>
         {
             // The prefix keeps two services with a consumer of the same name from sharing, and stealing from, one queue.

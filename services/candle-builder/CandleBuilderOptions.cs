@@ -1,0 +1,26 @@
+namespace Trading.CandleBuilder;
+
+/// <summary>Which candles are built and when quiet ones are closed (section <c>CandleBuilder</c>).</summary>
+public sealed class CandleBuilderOptions
+{
+    public const string Section = "CandleBuilder";
+
+    /// <summary>The intervals built when <see cref="Intervals"/> is not configured.</summary>
+    public static readonly IReadOnlyList<string> DefaultIntervals = ["1m"];
+
+    /// <summary>Interval codes to build (1m, 2m, 5m, 15m, 30m, 1h, 4h, 1d); empty means <see cref="DefaultIntervals"/>.</summary>
+    /// <remarks>
+    /// Empty rather than holding the default, because the configuration binder appends configured array items to the
+    /// items already present: a default of ["1m"] plus a configured ["5m"] would bind to ["1m", "5m"].
+    /// </remarks>
+    public string[] Intervals { get; set; } = [];
+
+    /// <summary>How long after an interval ends (on the market clock) late trades are still awaited before a timer closes it.</summary>
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the quiet-market scan runs.</summary>
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Close candles by timer when no trade arrives; when false, a candle closes only on the next trade.</summary>
+    public bool CloseQuietCandles { get; set; } = true;
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+using Trading.CandleBuilder.Candles;
+using Trading.CandleBuilder.Persistence;
+
+namespace Trading.CandleBuilder;
+
+/// <summary>The singletons and hosted services of candle-builder.</summary>
+public static class CandleBuilderRegistration
+{
+    public static IHostApplicationBuilder AddCandleBuilder(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IValidateOptions<CandleBuilderOptions>, CandleBuilderOptionsValidator>();
+        builder.Services.AddSingleton<CandleBuilderMetrics>();
+        builder.Services.AddSingleton<CandleStore>();
+        builder.Services.AddSingleton<CandleSeriesProcessor>();
+        builder.Services.AddHostedService<QuietCandleScanner>();
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Trading.MarketData;
+
+/// <summary>The log entries of market-data, source-generated with structured fields.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Replay {ReplayKey} of {File} at speed {Speed}: starting at line {NextLine} of {TotalLines}")]
+    public static partial void ReplayStarting(ILogger logger, string replayKey, string file, decimal speed, int nextLine, int totalLines);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Replay {ReplayKey} already completed at {CompletedAt} with {TradesPublished} trades; nothing to do")]
+    public static partial void ReplayAlreadyCompleted(ILogger logger, string replayKey, DateTime completedAt, long tradesPublished);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Malformed line {LineNumber} in {File} skipped: {Error}; line starts {Sample}")]
+    public static partial void MalformedLine(ILogger logger, string file, int lineNumber, string? error, string? sample);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Replay {ReplayKey} at {Percent}%: line {Line} of {TotalLines}, {TradesPublished} trades published")]
+    public static partial void ReplayProgress(ILogger logger, string replayKey, int percent, int line, int totalLines, long tradesPublished);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replay {ReplayKey} completed: {TradesPublished} trades published")]
+    public static partial void ReplayCompleted(ILogger logger, string replayKey, long tradesPublished);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Replay failed; resuming from the stored cursor in {RetryDelay}")]
+    public static partial void ReplayFailed(ILogger logger, Exception exception, TimeSpan retryDelay);
+}

@@ -1,0 +1,18 @@
+using Trading.MarketData;
+using Trading.MarketData.Replay;
+using Trading.ServiceDefaults;
+using Trading.ServiceDefaults.Configuration;
+using Trading.ServiceDefaults.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults("market-data");
+builder.AddMarketDataMessaging();           // publishes TradesReceived and FeedStatusChanged; consumes nothing
+builder.AddPostgres(typeof(Program).Assembly);   // replay_progress (the replay cursor)
+builder.AddSettings<MarketDataOptions>(MarketDataOptions.Section);
+builder.AddSettings<ReplayOptions>(ReplayOptions.Section);
+builder.AddMarketData();                    // the replay source as a hosted service
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

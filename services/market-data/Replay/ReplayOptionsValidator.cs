@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace Trading.MarketData.Replay;
+
+/// <summary>Checks what data annotations cannot: the file exists and the batch window is positive.</summary>
+public sealed class ReplayOptionsValidator : IValidateOptions<ReplayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReplayOptions options)
+    {
+        var failures = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.File) && !File.Exists(options.File))
+        {
+            failures.Add(
+                $"Configuration key '{ReplayOptions.Section}:{nameof(ReplayOptions.File)}': the trades file '{Path.GetFullPath(options.File)}' does not exist.");
+        }
+
+        if (options.BatchWindow <= TimeSpan.Zero)
+        {
+            failures.Add(
+                $"Configuration key '{ReplayOptions.Section}:{nameof(ReplayOptions.BatchWindow)}' must be a positive time span such as 00:00:01; it is {options.BatchWindow}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

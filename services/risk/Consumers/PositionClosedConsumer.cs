@@ -1,0 +1,17 @@
+using MassTransit;
+using Trading.Contracts.Orders;
+using Trading.Risk.Decisions;
+using Trading.ServiceDefaults.Outbox;
+
+namespace Trading.Risk.Consumers;
+
+/// <summary>Books a closed position's result into equity and frees its slot (queue <c>risk-position-closed</c>).</summary>
+public sealed class PositionClosedConsumer(Outbox outbox, RiskEngine engine, RiskMetrics metrics) : IConsumer<PositionClosed>
+{
+    public async Task Consume(ConsumeContext<PositionClosed> context)
+    {
+        AccountSnapshot? result = null;
+        await outbox.ConsumeOnceAsync<PositionClosedConsumer>(context, async tx => result = await engine.CloseAsync(context.Message, tx));
+        metrics.Committed(result);
+    }
+}

@@ -1,0 +1,21 @@
+using MassTransit;
+using Trading.Risk.Consumers;
+using Trading.ServiceDefaults.Messaging;
+
+namespace Trading.Risk;
+
+/// <summary>
+/// What risk consumes: signals to decide on (<c>risk-signal-generated</c>) and the fate of the orders it placed
+/// (<c>risk-order-filled</c>, <c>risk-position-closed</c>, <c>risk-order-rejected</c>).
+/// </summary>
+public static class RiskMessaging
+{
+    public static IHostApplicationBuilder AddRiskMessaging(this IHostApplicationBuilder builder) =>
+        builder.AddMessaging(bus =>
+        {
+            bus.AddConsumer<SignalGeneratedConsumer>();
+            bus.AddConsumer<OrderFilledConsumer>();
+            bus.AddConsumer<PositionClosedConsumer>();
+            bus.AddConsumer<OrderRejectedConsumer>();
+        });
+}

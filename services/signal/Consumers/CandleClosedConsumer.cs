@@ -1,0 +1,33 @@
+using MassTransit;
+using Trading.Contracts.Candles;
+using Trading.ServiceDefaults.Outbox;
+using Trading.Signal.Signals;
+
+namespace Trading.Signal.Consumers;
+
+/// <summary>Feeds each closed candle of a configured interval to its series' strategy (queue <c>signal-candle-closed</c>).</summary>
+public sealed class CandleClosedConsumer(Outbox outbox, SignalEngine engine, ILogger<CandleClosedConsumer> logger) : IConsumer<CandleClosed>
+{
+    public async Task Consume(ConsumeContext<CandleClosed> context)
+    {
+        var message = context.Message;
+        if (!engine.RunsOn(message.Interval))
+        {
+            Log.IntervalNotConfigured(logger, message.Venue, message.Symbol, message.Interval, message.OpenedAt);
+            return;
+        }
+
+        var result = CandleResult.Duplicate;
+        try
+        {
+            await outbox.ConsumeOnceAsync<CandleClosedConsumer>(context, async tx => result = await engine.HandleAsync(message, tx));
+        }
+        catch
+        {
+            engine.Discard(message);
+            throw;
+        }
+
+        engine.Committed(message, result);
+    }
+}

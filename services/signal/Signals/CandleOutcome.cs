@@ -1,0 +1,17 @@
+namespace Trading.Signal.Signals;
+
+/// <summary>What became of one consumed candle (a metric tag).</summary>
+public enum CandleOutcome
+{
+    /// <summary>Already consumed: the same message id, or another message for the same candle.</summary>
+    Duplicate,
+
+    /// <summary>Opened at or before the series' last candle; stored, but not fed to the strategy.</summary>
+    OutOfOrder,
+
+    /// <summary>Fed to the strategy, which raised no signal.</summary>
+    NoSignal,
+
+    /// <summary>Fed to the strategy, which raised a signal.</summary>
+    Signalled,
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Options;
+using Trading.Contracts.Candles;
+using Trading.ServiceDefaults.Outbox;
+using Trading.Signal.Persistence;
+using Trading.Signal.Strategies;
+
+namespace Trading.Signal.Signals;
+
+/// <summary>
+/// Runs a closed candle through its series' strategy inside the consumer's transaction: stores the candle, and stores
+/// and publishes the signal it raises.
+/// </summary>
+public sealed class SignalEngine(
+    StrategyRegistry registry,
+    CandleStore candles,
+    SignalStore signals,
+    SignalMetrics metrics,
+    IOptions<SignalOptions> options,
+    ILogger<SignalEngine> logger)
+{
+    private readonly HashSet<string> _intervals = new(options.Value.ActiveIntervals(), StringComparer.Ordinal);
+
+    /// <summary>True when the strategy runs on candles of this interval code.</summary>
+    public bool RunsOn(string interval) => _intervals.Contains(interval);
+
+    public async Task<CandleResult> HandleAsync(CandleClosed message, OutboxTransaction tx)
+    {
+        if (!await candles.InsertAsync(tx, message))
+        {
+            Log.DuplicateCandle(logger, message.Venue, message.Symbol, message.Interval, message.OpenedAt);
+            return CandleResult.Duplicate;
+        }
+
+        var key = SignalMapper.Series(message);
+        var candle = SignalMapper.ToCandle(message);
+        var series = await registry.GetOrCreateAsync(key, candle.OpenedAt, async (seriesKey, before, count) =>
+        {
+            var history = await candles.LoadHistoryAsync(tx, seriesKey, before, count);
+            Log.WarmingUp(logger, seriesKey.Venue, seriesKey.Symbol, seriesKey.Interval, history.Count);
+            return history;
+        });
+
+        if (!series.Accepts(candle))
+        {
+            Log.OutOfOrderCandle(logger, key.Venue, key.Symbol, key.Interval, candle.OpenedAt, series.LastOpenedAt);
+            return CandleResult.OutOfOrder;
+        }
+
+        // A gap still goes to the strategy: skipping it would stall the series for good, since every later candle
+        // lies beyond the gap too. Candle-builder emits flat candles for quiet intervals, so a gap means lost data.
+        if (series.IsGapBefore(candle))
+        {
+            Log.CandleGap(logger, key.Venue, key.Symbol, key.Interval, series.LastClosedAt, candle.OpenedAt);
+        }
+
+        if (series.Update(candle) is not { } raised)
+        {
+            return CandleResult.NoSignal;
+        }
+
+        var signal = SignalMapper.ToSignalGenerated(raised, key, candle.OpenedAt);
+        if (!await signals.InsertAsync(tx, signal))
+        {
+            Log.DuplicateSignal(logger, signal.SignalId, signal.Strategy, key.Venue, key.Symbol, key.Interval);
+            return CandleResult.NoSignal;
+        }
+
+        await tx.PublishAsync(signal);
+        Log.SignalGenerated(logger, signal.SignalId, signal.Strategy, key.Venue, key.Symbol, key.Interval,
+            signal.Direction, signal.Entry, signal.StopLoss, signal.TakeProfit, signal.Confidence);
+        return CandleResult.Signalled(signal);
+    }
+
+    /// <summary>Records the metrics of a committed candle.</summary>
+    public void Committed(CandleClosed message, CandleResult result) => metrics.Record(message, result);
+
+    /// <summary>
+    /// Forgets the series of a candle whose transaction failed: its strategy may already have seen the candle, which
+    /// the database has not, so the next candle rebuilds it from what was committed.
+    /// </summary>
+    public void Discard(CandleClosed message)
+    {
+        registry.Remove(SignalMapper.Series(message));
+        Log.SeriesDiscarded(logger, message.Venue, message.Symbol, message.Interval, message.OpenedAt);
+    }
+}

@@ -1,0 +1,58 @@
+using Trading.Contracts.Candles;
+using Trading.Contracts.Signals;
+using Trading.Markets;
+using Trading.Markets.Strategies;
+using Trading.Signal.Strategies;
+
+namespace Trading.Signal.Signals;
+
+/// <summary>Translates between the wire and the strategy core, and names signals deterministically.</summary>
+public static class SignalMapper
+{
+    /// <summary>
+    /// The id of the signal a strategy raised on a candle: the same strategy on the same candle always gets the same id,
+    /// so a replayed candle cannot produce a second signal downstream.
+    /// </summary>
+    public static Guid SignalId(string strategy, SeriesKey series, DateTimeOffset openedAt) =>
+        DeterministicGuid.Create($"{strategy}|{series.Venue}|{series.Symbol}|{series.Interval}|{openedAt.ToUniversalTime():O}");
+
+    public static SeriesKey Series(CandleClosed candle) => new(candle.Venue, candle.Symbol, candle.Interval);
+
+    public static Candle ToCandle(CandleClosed candle) => new()
+    {
+        OpenedAt = candle.OpenedAt.ToUniversalTime(),
+        ClosedAt = candle.ClosedAt.ToUniversalTime(),
+        Open = candle.Open,
+        High = candle.High,
+        Low = candle.Low,
+        Close = candle.Close,
+        Volume = candle.Volume,
+        TradeCount = candle.TradeCount,
+        IsSynthetic = candle.IsSynthetic,
+    };
+
+    /// <summary>The event for <paramref name="signal"/>, raised on the candle of <paramref name="series"/> opened at <paramref name="openedAt"/>.</summary>
+    public static SignalGenerated ToSignalGenerated(StrategySignal signal, SeriesKey series, DateTimeOffset openedAt) => new()
+    {
+        SignalId = SignalId(signal.Strategy, series, openedAt),
+        Strategy = signal.Strategy,
+        Venue = series.Venue,
+        Symbol = series.Symbol,
+        Interval = series.Interval,
+        Direction = ToDirection(signal.Direction),
+        Entry = signal.Entry,
+        StopLoss = signal.StopLoss,
+        TakeProfit = signal.TakeProfit,
+        RiskReward = signal.RiskReward,
+        Confidence = signal.Confidence,
+        Reason = signal.Reason,
+        SignalAt = signal.SignalAt,
+    };
+
+    public static SignalDirection ToDirection(TradeDirection direction) => direction switch
+    {
+        TradeDirection.Long => SignalDirection.Long,
+        TradeDirection.Short => SignalDirection.Short,
+        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, "Unknown trade direction."),
+    };
+}

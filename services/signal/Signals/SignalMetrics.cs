@@ -1,0 +1,29 @@
+using System.Diagnostics.Metrics;
+using Trading.Contracts.Candles;
+using Trading.ServiceDefaults.Telemetry;
+using Trading.Signal.Strategies;
+
+namespace Trading.Signal.Signals;
+
+/// <summary>The service's counters on the <c>Trading.Signal</c> meter, recorded after each commit.</summary>
+public sealed class SignalMetrics
+{
+    private readonly Counter<long> _candles;
+    private readonly Counter<long> _signals;
+
+    public SignalMetrics(ServiceTelemetry telemetry, StrategyRegistry registry)
+    {
+        _candles = telemetry.Meter.CreateCounter<long>("signal.candles.consumed", "{candle}", "Closed candles consumed, by interval and outcome.");
+        _signals = telemetry.Meter.CreateCounter<long>("signal.signals.generated", "{signal}", "Signals generated, by strategy and direction.");
+        telemetry.Meter.CreateObservableGauge("signal.series.active", () => registry.Count, "{series}", "Series with a strategy in memory.");
+    }
+
+    public void Record(CandleClosed candle, CandleResult result)
+    {
+        _candles.Add(1, new("interval", candle.Interval), new("outcome", result.Outcome.ToString()));
+        if (result.Signal is { } signal)
+        {
+            _signals.Add(1, new("strategy", signal.Strategy), new("direction", signal.Direction.ToString()));
+        }
+    }
+}

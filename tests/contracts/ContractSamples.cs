@@ -1,0 +1,82 @@
+using Trading.Contracts.Candles;
+using Trading.Contracts.MarketData;
+using Trading.Contracts.Orders;
+using Trading.Contracts.Risk;
+using Trading.Contracts.Signals;
+
+namespace Trading.Contracts.Tests;
+
+/// <summary>One fully populated instance of every message, the input of the JSON snapshots.</summary>
+public static class ContractSamples
+{
+    private static readonly DateTimeOffset At = new(2025, 11, 10, 17, 25, 0, TimeSpan.Zero);
+    private static readonly Guid SignalId = Guid.Parse("6f1c2c1e-5b7a-4b53-9d0e-2f3a4b5c6d7e");
+    private static readonly Guid OrderId = Guid.Parse("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    private static readonly Guid PositionId = Guid.Parse("d4c3b2a1-f5e4-4d3c-9b2a-1f0e9d8c7b6a");
+
+    public static IReadOnlyList<object> All { get; } =
+    [
+        new TradesReceived
+        {
+            BatchId = Guid.Parse("11111111-2222-4333-8444-555555555555"),
+            Venue = "KRAKEN",
+            Symbol = "BTC/USD",
+            Trades =
+            [
+                new Trade { TradeId = "2", Price = 105433.6m, Quantity = 0.00027625m, Side = TradeSide.Buy, ExchangeTime = At.AddMilliseconds(-971), ReceivedAt = At },
+                new Trade { TradeId = "3", Price = 105410.1m, Quantity = 0.00005m, Side = TradeSide.Sell, ExchangeTime = At.AddMilliseconds(-500), ReceivedAt = At },
+            ],
+        },
+        new QuoteUpdated
+        {
+            Venue = "KRAKEN", Symbol = "BTC/USD", BidPrice = 105433.5m, BidQuantity = 1.25m, AskPrice = 105433.6m, AskQuantity = 0.5m,
+            ExchangeTime = At.AddMilliseconds(-20), ReceivedAt = At,
+        },
+        new FeedStatusChanged { Venue = "KRAKEN", Status = FeedStatus.Stale, Reason = "no frame for 10 s", ChangedAt = At },
+        new CandleClosed
+        {
+            Venue = "KRAKEN", Symbol = "BTC/USD", Interval = "1m", OpenedAt = At, ClosedAt = At.AddMinutes(1),
+            Open = 105433.6m, High = 105440m, Low = 105380.2m, Close = 105410.1m, Volume = 0.01234567m, TradeCount = 7, IsSynthetic = false,
+        },
+        new SignalGenerated
+        {
+            SignalId = SignalId, Strategy = "ema-cross", Venue = "KRAKEN", Symbol = "BTC/USD", Interval = "1m", Direction = SignalDirection.Long,
+            Entry = 105410.1m, StopLoss = 105300m, TakeProfit = 105630.3m, RiskReward = 2m, Confidence = 0.62m,
+            Reason = "EMA(9) crossed above EMA(21)", SignalAt = At.AddMinutes(1),
+        },
+        new SignalRejected { SignalId = SignalId, Symbol = "BTC/USD", Rule = "max-open-positions", Reason = "2 of 2 positions open", RejectedAt = At },
+        new PlaceOrder
+        {
+            OrderId = OrderId, ClientOrderId = "sig-6f1c2c1e5b7a4b539d0e2f3a", SignalId = SignalId, Venue = "KRAKEN", Symbol = "BTC/USD",
+            Side = OrderSide.Buy, Quantity = 0.0474m, Entry = 105410.1m, StopLoss = 105300m, TakeProfit = 105630.3m,
+            SignalAt = At.AddMinutes(1), RequestedAt = At.AddMinutes(1).AddMilliseconds(12),
+        },
+        new OrderFilled
+        {
+            OrderId = OrderId, ClientOrderId = "sig-6f1c2c1e5b7a4b539d0e2f3a", PositionId = PositionId, SignalId = SignalId, Venue = "KRAKEN",
+            Symbol = "BTC/USD", Side = OrderSide.Buy, Quantity = 0.0474m, Price = 105431.18m, Fee = 12.99m, OpensPosition = true, IsPaper = true,
+            FilledAt = At.AddMinutes(1).AddSeconds(3),
+        },
+        new OrderRejected
+        {
+            OrderId = OrderId, ClientOrderId = "sig-6f1c2c1e5b7a4b539d0e2f3a", SignalId = SignalId, Symbol = "BTC/USD",
+            Reason = "quantity must be positive", RejectedAt = At,
+        },
+        new PositionOpened
+        {
+            PositionId = PositionId, SignalId = SignalId, Venue = "KRAKEN", Symbol = "BTC/USD", Side = OrderSide.Buy, Quantity = 0.0474m,
+            EntryPrice = 105431.18m, StopLoss = 105300m, TakeProfit = 105630.3m, OpenedAt = At.AddMinutes(1).AddSeconds(3),
+        },
+        new PositionClosed
+        {
+            PositionId = PositionId, SignalId = SignalId, Venue = "KRAKEN", Symbol = "BTC/USD", Side = OrderSide.Buy, Quantity = 0.0474m,
+            EntryPrice = 105431.18m, ExitPrice = 105609.2m, Fees = 25.99m, RealizedPnl = -17.55m, RMultiple = -0.16m,
+            ExitReason = ExitReason.TakeProfit, OpenedAt = At.AddMinutes(1).AddSeconds(3), ClosedAt = At.AddMinutes(9),
+        },
+        new TradingHalted
+        {
+            Rule = "daily-loss-limit", Reason = "daily P&L -3.1% is below the -3% limit", HaltedAt = At, ResumesAt = At.Date.AddDays(1),
+        },
+        new TradingResumed { Reason = "new UTC day", ResumedAt = At.Date.AddDays(1) },
+    ];
+}

@@ -1,0 +1,4 @@
+CREATE TABLE notes (
+    id uuid PRIMARY KEY,
+    text text NOT NULL
+);

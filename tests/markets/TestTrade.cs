@@ -1,0 +1,3 @@
+namespace Trading.Markets.Tests;
+
+internal sealed record TestTrade(DateTimeOffset Time, decimal Price, decimal Size);
