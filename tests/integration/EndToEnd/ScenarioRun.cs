@@ -51,7 +51,7 @@ public sealed class ScenarioRun : IAsyncDisposable
         var observer = new BusObserver();
         await observer.StartAsync(rabbitMq);
         var webhook = await WebhookReceiver.StartAsync();
-        var stack = new TradingStack(settings.Environment(postgres, rabbitMq, webhook.Url));
+        var stack = new TradingStack(settings.Environment(postgres, rabbitMq, webhook.Url), new Uri(rabbitMq).AbsolutePath.Trim('/'));
         var run = new ScenarioRun(infrastructure, postgres, rabbitMq, observer, webhook, stack);
         await stack.StartAsync();
         return run;
@@ -94,19 +94,25 @@ public sealed class ScenarioRun : IAsyncDisposable
 
     private async Task<bool> IsSettledAsync()
     {
+        // Each stage's own tables say whether it has caught up; the observer alone cannot see a queue's backlog.
+        var candlesSeen = Observer.All<CandleClosed>().Count;
+        var candlesInSignal = (await QueryAsync<long>("SELECT count(*) FROM signal.candles")).Single();
+        var tradesInExecution = (await QueryAsync<long>("SELECT count(*) FROM execution.market_trades")).Single();
         var signals = Observer.All<SignalGenerated>();
         var decisions = (await QueryAsync<long>("SELECT count(*) FROM risk.decisions")).Single();
         var approved = (await QueryAsync<long>("SELECT count(*) FROM risk.decisions WHERE approved")).Single();
         var lastTrade = Expected[^1].ClosedAt;
         var orders = (await QueryAsync<long>("SELECT count(*) FROM execution.orders")).Single();
-        var unfilled = (await QueryAsync<DateTimeOffset>("SELECT signal_at FROM execution.orders WHERE status = 'pending'")).Count(at => at < lastTrade.AddMinutes(-1));
+        var unfilled = (await QueryAsync<DateTime>("SELECT signal_at FROM execution.orders WHERE status = 'pending'")).Count(at => at < lastTrade.AddMinutes(-1).UtcDateTime);
         var filled = (await QueryAsync<long>("SELECT count(*) FROM execution.orders WHERE status = 'filled'")).Single();
         var closed = (await QueryAsync<long>("SELECT count(*) FROM execution.positions WHERE status = 'closed'")).Single();
         var notified = Webhook.Requests.Where(r => r.Event == "signal-generated").Select(r => r.EventId).Distinct().Count();
 
-        _progress = $"signals {signals.Count}, decisions {decisions} ({approved} approved), orders {orders} ({filled} filled, {unfilled} overdue), " +
+        _progress = $"candles {candlesSeen} (signal has {candlesInSignal}), trades in execution {tradesInExecution} of {Expected.Sum(c => c.TradeCount)}, signals {signals.Count}, decisions {decisions} ({approved} approved), orders {orders} ({filled} filled, {unfilled} overdue), " +
                     $"opening fills seen {Observer.All<OrderFilled>().Count(f => f.OpensPosition)}, closed {closed} (seen {Observer.All<PositionClosed>().Count}), signal webhooks {notified}";
-        return decisions == signals.Count
+        return candlesInSignal == candlesSeen
+            && tradesInExecution == Expected.Sum(c => c.TradeCount)
+            && decisions == signals.Count
             && orders == approved
             && unfilled == 0
             && Observer.All<OrderFilled>().Count(f => f.OpensPosition) == filled

@@ -13,8 +13,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    public ServiceProcess(string service, string assemblyName, IReadOnlyDictionary<string, string> environment)
+    private StreamWriter? _log;
+
+    public ServiceProcess(string service, string assemblyName, IReadOnlyDictionary<string, string> environment, string? logDirectory = null)
     {
+        LogDirectory = logDirectory;
         Service = service;
         _assembly = Infrastructure.RepositoryPaths.ServiceAssembly(service, assemblyName);
         _environment = environment;
@@ -22,6 +25,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     public string Service { get; }
+
+    /// <summary>Where the process's output is also written, one file per start, so a failed run can be read afterwards.</summary>
+    public string? LogDirectory { get; }
 
     public int Port { get; }
 
@@ -60,6 +66,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         foreach (var (key, value) in _environment)
         {
             start.Environment[key] = value;
+        }
+
+        if (LogDirectory is not null)
+        {
+            Directory.CreateDirectory(LogDirectory);
+            var path = Path.Combine(LogDirectory, $"{Service}-{Directory.GetFiles(LogDirectory, Service + "-*.log").Length + 1}.log");
+            _log = new StreamWriter(path) { AutoFlush = true };
         }
 
         _process = Process.Start(start)!;
@@ -148,6 +161,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         await StopAsync();
         _process?.Dispose();
+        lock (_output)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
     }
 
     private void Append(string? line)
@@ -160,6 +178,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            _log?.WriteLine(line);
         }
     }
 

@@ -18,7 +18,13 @@ public sealed class TradingStack : IAsyncDisposable
     private readonly Dictionary<string, ServiceProcess> _processes = [];
     private readonly IReadOnlyDictionary<string, string> _environment;
 
-    public TradingStack(IReadOnlyDictionary<string, string> environment) => _environment = environment;
+    private readonly string _logDirectory;
+
+    public TradingStack(IReadOnlyDictionary<string, string> environment, string name)
+    {
+        _environment = environment;
+        _logDirectory = Path.Combine(Infrastructure.RepositoryPaths.Root, ".local", "test-logs", name);
+    }
 
     public ServiceProcess this[string service] => _processes[service];
 
@@ -57,7 +63,7 @@ public sealed class TradingStack : IAsyncDisposable
     private void Start(string service)
     {
         var assembly = Services.Single(s => s.Service == service).Assembly;
-        var process = new ServiceProcess(service, assembly, _environment);
+        var process = new ServiceProcess(service, assembly, _environment, _logDirectory);
         process.Start();
         _processes[service] = process;
     }
