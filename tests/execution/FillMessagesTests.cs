@@ -3,6 +3,8 @@ using Trading.Execution.Paper;
 using Trading.Markets.Execution;
 using Trading.Markets.Strategies;
 
+using Trading.ServiceDefaults;
+
 namespace Trading.Execution.Tests;
 
 public sealed class FillMessagesTests

@@ -4,6 +4,8 @@ using Trading.Markets.Risk;
 using Trading.Markets.Strategies;
 using Trading.Risk.Decisions;
 
+using Trading.ServiceDefaults;
+
 namespace Trading.Risk.Tests;
 
 public sealed class OrderMapperTests

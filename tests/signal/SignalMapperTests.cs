@@ -1,6 +1,7 @@
 using Trading.Contracts.Candles;
 using Trading.Contracts.Signals;
 using Trading.Markets.Strategies;
+using Trading.ServiceDefaults;
 using Trading.Signal.Signals;
 using Trading.Signal.Strategies;
 

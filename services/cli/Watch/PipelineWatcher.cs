@@ -7,6 +7,7 @@ using Trading.Contracts.MarketData;
 using Trading.Contracts.Orders;
 using Trading.Contracts.Risk;
 using Trading.Contracts.Signals;
+using Trading.ServiceDefaults.Messaging;
 
 namespace Trading.Cli.Watch;
 
@@ -21,14 +22,17 @@ public sealed class PipelineWatcher(string rabbitMq, bool exitWhenReplayComplete
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var uri = new Uri(rabbitMq);
-        var credentials = uri.UserInfo.Split(':', 2);
+        var address = RabbitMqAddress.Parse(rabbitMq, "--rabbitmq");
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(uri.Host, (ushort)(uri.Port > 0 ? uri.Port : 5672), VirtualHost(uri), host =>
+            rabbit.Host(address.Host, address.Port, address.VirtualHost, host =>
             {
-                host.Username(Uri.UnescapeDataString(credentials[0]));
-                host.Password(credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : "");
+                host.Username(address.Username);
+                host.Password(address.Password);
+                if (address.UseTls)
+                {
+                    host.UseSsl(ssl => ssl.ServerName = address.Host);
+                }
             });
             rabbit.ReceiveEndpoint(new TemporaryEndpointDefinition("cli-watch"), endpoint =>
             {
@@ -44,7 +48,7 @@ public sealed class PipelineWatcher(string rabbitMq, bool exitWhenReplayComplete
         });
 
         await bus.StartAsync(cancellationToken);
-        AnsiConsole.MarkupLine($"[grey]Watching {Markup.Escape(uri.Host)}:{uri.Port}{Markup.Escape(uri.AbsolutePath)} — Ctrl-C to stop[/]");
+        AnsiConsole.MarkupLine($"[grey]Watching {Markup.Escape(address.Host)}:{address.Port} vhost {Markup.Escape(address.VirtualHost)} — Ctrl-C to stop[/]");
         var started = timeProvider.GetTimestamp();
         try
         {
@@ -115,7 +119,4 @@ public sealed class PipelineWatcher(string rabbitMq, bool exitWhenReplayComplete
     private void Forward<T>(IRabbitMqReceiveEndpointConfigurator endpoint)
         where T : class =>
         endpoint.Handler<T>(context => _events.Writer.WriteAsync(context.Message, context.CancellationToken).AsTask());
-
-    private static string VirtualHost(Uri uri) =>
-        uri.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/";
 }

@@ -1,3 +1,5 @@
+using Trading.ServiceDefaults;
+
 namespace Trading.Execution.Paper;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Trading.Contracts.Orders;
 using Trading.Contracts.MarketData;
+using Trading.Contracts.Orders;
 using Trading.Execution.Persistence;
 using Trading.Markets.Execution;
 using Trading.ServiceDefaults.Outbox;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Trading.Contracts.MarketData;
 using Trading.MarketData.Persistence;
+using Trading.ServiceDefaults;
 using Trading.ServiceDefaults.Outbox;
 using Trading.ServiceDefaults.Telemetry;
 

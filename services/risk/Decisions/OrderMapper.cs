@@ -3,6 +3,8 @@ using Trading.Contracts.Signals;
 using Trading.Markets.Risk;
 using Trading.Markets.Strategies;
 
+using Trading.ServiceDefaults;
+
 namespace Trading.Risk.Decisions;
 
 /// <summary>Turns a decision on a signal into the message it causes, with ids derived from the signal.</summary>

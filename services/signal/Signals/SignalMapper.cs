@@ -2,6 +2,7 @@ using Trading.Contracts.Candles;
 using Trading.Contracts.Signals;
 using Trading.Markets;
 using Trading.Markets.Strategies;
+using Trading.ServiceDefaults;
 using Trading.Signal.Strategies;
 
 namespace Trading.Signal.Signals;

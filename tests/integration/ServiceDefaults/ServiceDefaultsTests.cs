@@ -26,7 +26,11 @@ public sealed class ServiceDefaultsTests(InfrastructureFixture infrastructure)
 
         var received = host.Services.GetRequiredService<Received>();
         await Eventually.Holds(() => received.FeedStatus.Count == 1, Patience, "the published message arrives");
-        var stored = await Scalar<Guid>(host, "SELECT message_id FROM outbox_messages WHERE dispatched_at IS NOT NULL");
+        var stored = await Scalar<Guid>(host, "SELECT message_id FROM outbox_messages");
+        await Eventually.Holds(
+            async () => await Scalar<long>(host, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NOT NULL") == 1,
+            Patience,
+            "the row is marked dispatched once the broker confirmed it");
         Assert.Equal(stored, received.FeedStatus.Single().MessageId);
         Assert.Equal("committed", received.FeedStatus.Single().Message.Reason);
     }

@@ -48,7 +48,7 @@ public static class TelemetryRegistration
 
     private static TracerProvider Tracing(ResourceBuilder resource, bool exportOtlp)
     {
-        var tracing = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(Sources);
+        var tracing = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(Sources).AddProcessor(new UrlRedactionProcessor());
         if (exportOtlp)
         {
             tracing.AddOtlpExporter();

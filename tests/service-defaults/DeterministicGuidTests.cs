@@ -1,4 +1,4 @@
-namespace Trading.Signal.Tests;
+namespace Trading.ServiceDefaults.Tests;
 
 public sealed class DeterministicGuidTests
 {

@@ -1,9 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Trading.MarketData;
+namespace Trading.ServiceDefaults;
 
-/// <summary>A name-based GUID (RFC 9562 version 5 layout over SHA-256), so the same input always yields the same id.</summary>
+/// <summary>
+/// A GUID derived from a name (RFC 9562 version 8, name-based with SHA-256), so that replaying the same input yields
+/// the same id and the unique keys downstream recognise the replay.
+/// </summary>
 public static class DeterministicGuid
 {
     public static Guid Create(string name)
@@ -11,7 +14,7 @@ public static class DeterministicGuid
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(name), hash);
         var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes, bigEndian: true);
     }
