@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("execution");
 builder.AddExecutionMessaging();            // PlaceOrderConsumer, TradesReceivedConsumer
-builder.AddPostgres(typeof(Program).Assembly); // orders, positions
+builder.AddPostgres(typeof(Program).Assembly); // orders, positions, market_trades
 builder.AddSettings<ExecutionOptions>(ExecutionOptions.Section);
 builder.AddExecution();                     // paper fill model, order desk, paper trader, metrics
 

@@ -6,10 +6,10 @@ using Trading.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("risk");
-builder.AddRiskMessaging();
-builder.AddPostgres(typeof(Program).Assembly);
+builder.AddRiskMessaging();                 // SignalGenerated, OrderFilled, OrderRejected, PositionClosed
+builder.AddPostgres(typeof(Program).Assembly);   // decisions, positions
 builder.AddSettings<RiskOptions>(RiskOptions.Section);
-builder.AddRisk();
+builder.AddRisk();                          // the risk gate and its stores
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -36,6 +36,9 @@ public sealed class PipelineWatcher(string rabbitMq, bool exitWhenReplayComplete
             });
             rabbit.ReceiveEndpoint(new TemporaryEndpointDefinition("cli-watch"), endpoint =>
             {
+                // One at a time, so lines print in the order the broker delivered them.
+                endpoint.PrefetchCount = 1;
+                endpoint.ConcurrentMessageLimit = 1;
                 Forward<FeedStatusChanged>(endpoint);
                 Forward<CandleClosed>(endpoint);
                 Forward<SignalGenerated>(endpoint);
