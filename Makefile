@@ -10,7 +10,7 @@ SOLUTION := Trading.sln
 INFRA := bash build/infra.sh
 STACK := bash build/stack.sh
 
-.PHONY: help build test test-all run demo stop status logs up down format infra-start infra-stop k8s-apply
+.PHONY: help build test test-all bench run demo stop status logs up down format infra-start infra-stop k8s-apply
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
@@ -23,6 +23,9 @@ test: ## Run every test, integration included, against local Postgres and Rabbit
 	eval "$$($(INFRA) env)" && dotnet test $(SOLUTION)
 
 test-all: test ## Same as test: there is no separate fast suite
+
+bench: ## Benchmarks (BenchmarkDotNet, Release): venue frame parsing throughput and allocations
+	dotnet run -c Release --project tests/benchmarks -- --filter '*' $(BENCH_ARGS)
 
 run: ## Start the six services in the background on local infra (paper trading unless configured live)
 	$(STACK) start
