@@ -24,4 +24,25 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Replay failed; resuming from the stored cursor in {RetryDelay}")]
     public static partial void ReplayFailed(ILogger logger, Exception exception, TimeSpan retryDelay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed frame from {Venue} skipped: {Error}; frame starts {Sample}")]
+    public static partial void MalformedFrame(ILogger logger, string venue, string? error, string sample);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Venue} reported an error: {Error}; frame starts {Sample}")]
+    public static partial void VenueErrorFrame(ILogger logger, string venue, string? error, string sample);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Venue} connection {State}: {Reason}")]
+    public static partial void VenueConnectionStateChanged(ILogger logger, string venue, string state, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Active venue {From} -> {To}: {Reason}")]
+    public static partial void ActiveVenueChanged(ILogger logger, string? from, string? to, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backfilled {Count} trades of {Symbol} on {Venue} since {Since}")]
+    public static partial void TradesBackfilled(ILogger logger, string venue, string symbol, int count, DateTimeOffset since);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gap in {Symbol} on {Venue} from {From} to {To}: {Reason}")]
+    public static partial void TradeGap(ILogger logger, string venue, string symbol, DateTimeOffset from, DateTimeOffset to, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Live feed failed to handle {Venue}")]
+    public static partial void LiveFeedFailed(ILogger logger, Exception exception, string venue);
 }

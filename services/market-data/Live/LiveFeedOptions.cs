@@ -1,0 +1,47 @@
+using Trading.MarketData.Exchange;
+
+namespace Trading.MarketData.Live;
+
+/// <summary>The live venue feeds (section <c>LiveFeed</c>).</summary>
+public sealed class LiveFeedOptions
+{
+    public const string Section = "LiveFeed";
+
+    /// <summary>Normalised symbols to stream (required, e.g. BTC/USD, ETH/USD); every configured venue must support each one.</summary>
+    public List<string> Symbols { get; set; } = [];
+
+    /// <summary>
+    /// Venue codes, highest priority first: the first Live one is published, the others are hot standbys. Empty means
+    /// <see cref="DefaultVenues"/>; the default is not put in the list because the binder appends to a list, not replaces it.
+    /// </summary>
+    public List<string> Venues { get; set; } = [];
+
+    public static IReadOnlyList<string> DefaultVenues { get; } = [Exchange.Venues.Kraken, Exchange.Venues.Coinbase];
+
+    /// <summary>The venue priority list in force: <see cref="Venues"/>, or <see cref="DefaultVenues"/> when none is configured.</summary>
+    public IReadOnlyList<string> VenuePriority => Venues.Count > 0 ? Venues : DefaultVenues;
+
+    /// <summary>How long a higher-priority venue must be Live again before the feed fails back to it.</summary>
+    public TimeSpan FailbackAfter { get; set; } = FeedSupervisor.DefaultFailbackAfter;
+
+    /// <summary>Most trades in one <c>TradesReceived</c> message.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>A batch is published at most this long after its first trade arrived, even when not full.</summary>
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>At most one <c>QuoteUpdated</c> per venue and symbol per interval; the latest quote wins.</summary>
+    public TimeSpan QuoteInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public Uri KrakenWebSocket { get; set; } = new("wss://ws.kraken.com/v2");
+
+    public Uri CoinbaseWebSocket { get; set; } = new("wss://advanced-trade-ws.coinbase.com");
+
+    public Uri KrakenFuturesWebSocket { get; set; } = new("wss://futures.kraken.com/ws/v1");
+
+    /// <summary>Kraken REST root for trade backfill.</summary>
+    public Uri KrakenRest { get; set; } = new("https://api.kraken.com/");
+
+    /// <summary>Coinbase REST root for trade backfill.</summary>
+    public Uri CoinbaseRest { get; set; } = new("https://api.coinbase.com/");
+}

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Trading.Contracts.MarketData;
+using Trading.MarketData.Exchange;
+using Trading.ServiceDefaults.Outbox;
+using Trading.ServiceDefaults.Telemetry;
+
+namespace Trading.MarketData.Live;
+
+/// <summary>
+/// Publishes the live feed through the transactional outbox: trades in batches (<see cref="LiveFeedOptions.BatchSize"/>
+/// trades or <see cref="LiveFeedOptions.BatchWindow"/>), quotes throttled per symbol, status changes and gaps at once.
+/// <see cref="RunAsync"/> must run for batches and held quotes to go out when their time is up.
+/// </summary>
+public sealed class OutboxMarketDataSink(
+    Outbox outbox, IOptions<LiveFeedOptions> options, TimeProvider timeProvider, MarketDataMetrics metrics) : IMarketDataSink
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TradeBatcher _batcher = new(options.Value.BatchSize, options.Value.BatchWindow);
+    private readonly QuoteThrottle _quotes = new(options.Value.QuoteInterval);
+
+    public async ValueTask PublishTradesAsync(
+        string venue, string symbol, IReadOnlyList<VenueTrade> trades, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = timeProvider.GetUtcNow();
+            var full = _batcher.Add(venue, symbol, trades.Select(t => MarketDataMessages.ToTrade(t, receivedAt)), now);
+            foreach (var batch in full)
+            {
+                await PublishBatchAsync(batch, cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask PublishQuoteAsync(string venue, string symbol, VenueQuote quote, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_quotes.Offer(MarketDataMessages.ToQuoteUpdated(venue, symbol, quote, receivedAt), timeProvider.GetUtcNow()) is { } due)
+            {
+                await outbox.ExecuteAsync(tx => tx.PublishAsync(due), cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask PublishStatusAsync(string venue, FeedStatus status, string reason, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await outbox.ExecuteAsync(
+                tx => tx.PublishAsync(new FeedStatusChanged { Venue = venue, Status = status, Reason = reason, ChangedAt = tx.Now }),
+                cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <remarks>The gap metric is counted by <see cref="FeedSupervisor"/>, which finds the gap.</remarks>
+    public async ValueTask ReportGapAsync(
+        string venue, string symbol, DateTimeOffset from, DateTimeOffset to, string reason, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Trades before the gap go out first, so a consumer reads them in order.
+            if (_batcher.Take(venue, symbol) is { } batch)
+            {
+                await PublishBatchAsync(batch, cancellationToken);
+            }
+
+            await outbox.ExecuteAsync(
+                tx => tx.PublishAsync(MarketDataMessages.ToGapStatus(venue, symbol, from, to, reason, tx.Now)),
+                cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Publishes the batches whose window has elapsed and the held quotes whose interval has.</summary>
+    public async Task FlushDueAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = timeProvider.GetUtcNow();
+            foreach (var batch in _batcher.TakeDue(now))
+            {
+                await PublishBatchAsync(batch, cancellationToken);
+            }
+
+            var quotes = _quotes.TakeDue(now);
+            if (quotes.Count > 0)
+            {
+                await outbox.ExecuteAsync(
+                    async tx =>
+                    {
+                        foreach (var quote in quotes)
+                        {
+                            await tx.PublishAsync(quote);
+                        }
+                    },
+                    cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Flushes due batches and quotes until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        // A fifth of the shorter limit keeps a batch's wait within 20 % of its window.
+        var settings = options.Value;
+        var tick = (settings.BatchWindow < settings.QuoteInterval ? settings.BatchWindow : settings.QuoteInterval) / 5;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(tick, timeProvider, cancellationToken);
+            await FlushDueAsync(cancellationToken);
+        }
+    }
+
+    private async Task PublishBatchAsync(TradeBatch batch, CancellationToken cancellationToken)
+    {
+        // Each batch starts its own trace: this is where the trace of a trade begins.
+        Activity.Current = null;
+        using var activity = ServiceTelemetry.Source.StartActivity("live batch", ActivityKind.Producer, parentContext: default);
+        activity?.SetTag("trading.venue", batch.Venue);
+        activity?.SetTag("trading.symbol", batch.Symbol);
+        activity?.SetTag("trading.trade_count", batch.Trades.Count);
+
+        await outbox.ExecuteAsync(tx => tx.PublishAsync(MarketDataMessages.ToTradesReceived(batch)), cancellationToken);
+        metrics.BatchPublished(batch.Venue, batch.Symbol, batch.Trades.Count);
+    }
+}
