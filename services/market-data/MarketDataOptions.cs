@@ -7,6 +7,15 @@ public sealed class MarketDataOptions
 
     public const string ReplaySource = "Replay";
 
-    /// <summary>The data source. Only <c>Replay</c> (a recorded trades file, see <c>Replay</c>) exists for now.</summary>
+    public const string LiveSource = "Live";
+
+    /// <summary>
+    /// The data source: <c>Replay</c> (a recorded trades file, section <c>Replay</c>) or <c>Live</c> (venue WebSockets,
+    /// section <c>LiveFeed</c>).
+    /// </summary>
     public string Source { get; set; } = ReplaySource;
+
+    public bool IsReplay => string.Equals(Source, ReplaySource, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsLive => string.Equals(Source, LiveSource, StringComparison.OrdinalIgnoreCase);
 }

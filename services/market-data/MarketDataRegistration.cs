@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Trading.MarketData.Exchange.Connection;
+using Trading.MarketData.Live;
 using Trading.MarketData.Persistence;
 using Trading.MarketData.Replay;
 
@@ -15,6 +17,14 @@ public static class MarketDataRegistration
         builder.Services.AddSingleton<ReplayProgressStore>();
         builder.Services.AddSingleton<ReplayRunner>();
         builder.Services.AddHostedService<ReplayService>();
+
+        builder.Services.AddSingleton<IValidateOptions<LiveFeedOptions>, LiveFeedOptionsValidator>();
+        builder.Services.AddSingleton<VenueConnectionMetrics>();
+        builder.Services.AddSingleton<LiveFeedMetrics>();
+        builder.Services.AddSingleton<OutboxMarketDataSink>();
+        builder.Services.AddHttpClient(LiveFeedService.KrakenRestClientName, (services, http) => http.BaseAddress = services.GetRequiredService<IOptions<LiveFeedOptions>>().Value.KrakenRest);
+        builder.Services.AddHttpClient(LiveFeedService.CoinbaseRestClientName, (services, http) => http.BaseAddress = services.GetRequiredService<IOptions<LiveFeedOptions>>().Value.CoinbaseRest);
+        builder.Services.AddHostedService<LiveFeedService>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Trading.MarketData;
+using Trading.MarketData.Live;
 using Trading.MarketData.Replay;
 using Trading.ServiceDefaults;
 using Trading.ServiceDefaults.Configuration;
@@ -11,7 +12,8 @@ builder.AddMarketDataMessaging();           // publishes TradesReceived and Feed
 builder.AddPostgres(typeof(Program).Assembly);   // replay_progress (the replay cursor)
 builder.AddSettings<MarketDataOptions>(MarketDataOptions.Section);
 builder.AddSettings<ReplayOptions>(ReplayOptions.Section);
-builder.AddMarketData();                    // the replay source as a hosted service
+builder.AddSettings<LiveFeedOptions>(LiveFeedOptions.Section);
+builder.AddMarketData();                    // the replay or the live venue feeds, as hosted services
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -2,21 +2,24 @@ namespace Trading.MarketData.Tests;
 
 public sealed class MarketDataOptionsValidatorTests
 {
-    [Fact]
-    public void Accepts_the_replay_source()
+    [Theory]
+    [InlineData("Replay")]
+    [InlineData("Live")]
+    [InlineData("live")]
+    public void Accepts_the_replay_and_live_sources(string source)
     {
-        var result = new MarketDataOptionsValidator().Validate(null, new MarketDataOptions());
+        var result = new MarketDataOptionsValidator().Validate(null, new MarketDataOptions { Source = source });
 
         Assert.True(result.Succeeded);
     }
 
     [Fact]
-    public void Refuses_a_live_source_naming_the_key()
+    public void Refuses_an_unknown_source_naming_the_key()
     {
         var result = new MarketDataOptionsValidator().Validate(null, new MarketDataOptions { Source = "Kraken" });
 
         Assert.True(result.Failed);
         Assert.Contains("MarketData:Source", result.FailureMessage);
-        Assert.Contains("not implemented yet", result.FailureMessage);
+        Assert.Contains("'Replay' or 'Live'", result.FailureMessage);
     }
 }

@@ -4,13 +4,13 @@ using Trading.MarketData.Exchange.Symbols;
 namespace Trading.MarketData.Live;
 
 /// <summary>Fails start-up on a symbol a venue does not trade, an unknown venue, or a limit that cannot work.</summary>
-public sealed class LiveFeedOptionsValidator : IValidateOptions<LiveFeedOptions>
+public sealed class LiveFeedOptionsValidator(IOptions<MarketDataOptions> source) : IValidateOptions<LiveFeedOptions>
 {
     public ValidateOptionsResult Validate(string? name, LiveFeedOptions options)
     {
         var failures = new List<string>();
         var section = LiveFeedOptions.Section;
-        if (options.Symbols.Count == 0)
+        if (source.Value.IsLive && options.Symbols.Count == 0)
         {
             failures.Add($"Configuration key '{section}:{nameof(LiveFeedOptions.Symbols)}' is empty: name at least one symbol such as BTC/USD.");
         }

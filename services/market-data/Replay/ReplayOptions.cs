@@ -7,8 +7,7 @@ public sealed class ReplayOptions
 {
     public const string Section = "Replay";
 
-    /// <summary>Path of the trades file, <c>time_utc_iso,price,size,side</c> with one header line.</summary>
-    [Required]
+    /// <summary>Path of the trades file, <c>time_utc_iso,price,size,side</c> with one header line (required for the replay source).</summary>
     public string File { get; set; } = "";
 
     /// <summary>Replay speed: 0 = as fast as possible, 1 = real time, N = N times faster.</summary>

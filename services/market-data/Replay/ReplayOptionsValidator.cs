@@ -2,13 +2,20 @@ using Microsoft.Extensions.Options;
 
 namespace Trading.MarketData.Replay;
 
-/// <summary>Checks what data annotations cannot: the file exists and the batch window is positive.</summary>
-public sealed class ReplayOptionsValidator : IValidateOptions<ReplayOptions>
+/// <summary>
+/// Checks what data annotations cannot: with the replay source, a file is named and exists; the batch window is positive.
+/// </summary>
+public sealed class ReplayOptionsValidator(IOptions<MarketDataOptions> source) : IValidateOptions<ReplayOptions>
 {
     public ValidateOptionsResult Validate(string? name, ReplayOptions options)
     {
         var failures = new List<string>();
-        if (!string.IsNullOrWhiteSpace(options.File) && !File.Exists(options.File))
+        if (source.Value.IsReplay && string.IsNullOrWhiteSpace(options.File))
+        {
+            failures.Add(
+                $"Configuration key '{ReplayOptions.Section}:{nameof(ReplayOptions.File)}' is required when {MarketDataOptions.Section}:{nameof(MarketDataOptions.Source)} is {MarketDataOptions.ReplaySource}.");
+        }
+        else if (!string.IsNullOrWhiteSpace(options.File) && !File.Exists(options.File))
         {
             failures.Add(
                 $"Configuration key '{ReplayOptions.Section}:{nameof(ReplayOptions.File)}': the trades file '{Path.GetFullPath(options.File)}' does not exist.");

@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Options;
 using Trading.MarketData.Live;
 
 namespace Trading.MarketData.Tests.Live;
 
 public sealed class LiveFeedOptionsValidatorTests
 {
-    private readonly LiveFeedOptionsValidator _validator = new();
+    private readonly LiveFeedOptionsValidator _validator = new(Options.Create(new MarketDataOptions { Source = MarketDataOptions.LiveSource }));
 
     [Fact]
     public void Defaults_with_symbols_are_valid_and_prefer_kraken_then_coinbase()
