@@ -9,7 +9,7 @@ public sealed class ReconnectPolicyTests
     [Fact]
     public void Delay_ceiling_doubles_per_failure_from_the_base_delay()
     {
-        var clock = new SteppedClock(Start);
+        var clock = new ManualTimeProvider(Start);
         var policy = new ReconnectPolicy(new ReconnectPolicyOptions(), clock, new FixedRandom(1.0));
 
         var delays = Enumerable.Range(0, 5).Select(_ => Fail(policy)).ToList();
@@ -20,7 +20,7 @@ public sealed class ReconnectPolicyTests
     [Fact]
     public void Delay_is_capped_at_the_maximum()
     {
-        var policy = new ReconnectPolicy(new ReconnectPolicyOptions(), new SteppedClock(Start), new FixedRandom(1.0));
+        var policy = new ReconnectPolicy(new ReconnectPolicyOptions(), new ManualTimeProvider(Start), new FixedRandom(1.0));
 
         var delays = Enumerable.Range(0, 40).Select(_ => Fail(policy)).ToList();
 
@@ -34,7 +34,7 @@ public sealed class ReconnectPolicyTests
     [InlineData(0.5, 2)]
     public void Jitter_draws_the_delay_uniformly_between_zero_and_the_ceiling(double fraction, double expectedSeconds)
     {
-        var policy = new ReconnectPolicy(new ReconnectPolicyOptions(), new SteppedClock(Start), new FixedRandom(fraction));
+        var policy = new ReconnectPolicy(new ReconnectPolicyOptions(), new ManualTimeProvider(Start), new FixedRandom(fraction));
         Fail(policy);
         Fail(policy);
 
@@ -46,7 +46,7 @@ public sealed class ReconnectPolicyTests
     [Fact]
     public void A_connection_live_for_the_reset_period_starts_the_backoff_again()
     {
-        var clock = new SteppedClock(Start);
+        var clock = new ManualTimeProvider(Start);
         var policy = new ReconnectPolicy(new ReconnectPolicyOptions(), clock, new FixedRandom(1.0));
         Fail(policy);
         Fail(policy);
@@ -63,7 +63,7 @@ public sealed class ReconnectPolicyTests
     [Fact]
     public void A_connection_live_for_less_than_the_reset_period_keeps_backing_off()
     {
-        var clock = new SteppedClock(Start);
+        var clock = new ManualTimeProvider(Start);
         var policy = new ReconnectPolicy(new ReconnectPolicyOptions(), clock, new FixedRandom(1.0));
         Fail(policy);
         Fail(policy);
@@ -88,7 +88,7 @@ public sealed class ReconnectPolicyTests
     [Fact]
     public void Exhausted_budget_waits_until_the_oldest_attempt_leaves_the_window()
     {
-        var clock = new SteppedClock(Start);
+        var clock = new ManualTimeProvider(Start);
         var options = new ReconnectPolicyOptions { MaxAttemptsPerWindow = 3, AttemptWindow = TimeSpan.FromMinutes(10) };
         var policy = new ReconnectPolicy(options, clock, new FixedRandom(0.0));
         for (var i = 0; i < 3; i++)
@@ -105,7 +105,7 @@ public sealed class ReconnectPolicyTests
     [Fact]
     public void Budget_frees_up_once_attempts_leave_the_window()
     {
-        var clock = new SteppedClock(Start);
+        var clock = new ManualTimeProvider(Start);
         var options = new ReconnectPolicyOptions { MaxAttemptsPerWindow = 3, AttemptWindow = TimeSpan.FromMinutes(10) };
         var policy = new ReconnectPolicy(options, clock, new FixedRandom(0.0));
         for (var i = 0; i < 3; i++)
@@ -121,7 +121,7 @@ public sealed class ReconnectPolicyTests
     [Fact]
     public void A_longer_backoff_wins_over_the_budget_delay()
     {
-        var clock = new SteppedClock(Start);
+        var clock = new ManualTimeProvider(Start);
         var options = new ReconnectPolicyOptions { MaxAttemptsPerWindow = 2, AttemptWindow = TimeSpan.FromSeconds(10) };
         var policy = new ReconnectPolicy(options, clock, new FixedRandom(1.0));
         policy.AttemptStarting();

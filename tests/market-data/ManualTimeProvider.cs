@@ -1,4 +1,4 @@
-namespace Trading.MarketData.Tests.Exchange.Rest;
+namespace Trading.MarketData.Tests;
 
 /// <summary>A clock that moves only when told to; timers fire during <see cref="Advance"/>.</summary>
 internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
