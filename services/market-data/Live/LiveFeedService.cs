@@ -1,18 +1,12 @@
 using Microsoft.Extensions.Options;
 using Trading.MarketData.Exchange;
-using Trading.MarketData.Exchange.Coinbase;
 using Trading.MarketData.Exchange.Connection;
-using Trading.MarketData.Exchange.Kraken;
-using Trading.MarketData.Exchange.KrakenFutures;
-using Trading.MarketData.Exchange.Rest;
-using Trading.MarketData.Exchange.Symbols;
 
 namespace Trading.MarketData.Live;
 
 /// <summary>
-/// The live source (<c>MarketData:Source = Live</c>): one WebSocket connection per configured venue, all running as hot
-/// standbys, a <see cref="FeedSupervisor"/> that publishes the highest-priority live venue and backfills over REST, and
-/// the outbox sink that batches what it publishes. Does nothing when the replay is the source.
+/// The live source (<c>MarketData:Source = Live</c>): runs the <see cref="LiveFeed"/> of the configured symbols into the
+/// outbox sink, which batches what it publishes. Does nothing when the replay is the source.
 /// </summary>
 public sealed class LiveFeedService(
     IOptions<MarketDataOptions> source,
@@ -35,24 +29,12 @@ public sealed class LiveFeedService(
         }
 
         var settings = options.Value;
-        var backfills = new Dictionary<string, ITradeBackfill>(StringComparer.Ordinal)
-        {
-            [Venues.Kraken] = new KrakenTradeBackfill(new KrakenRestClient(httpClients.CreateClient(KrakenRestClientName), new RequestPacer(KrakenRestClient.DefaultSpacing, timeProvider)), timeProvider),
-            [Venues.Coinbase] = new CoinbaseTradeBackfill(new CoinbaseRestClient(httpClients.CreateClient(CoinbaseRestClientName), new RequestPacer(CoinbaseRestClient.DefaultSpacing, timeProvider)), timeProvider),
-        };
-        await using var supervisor = new FeedSupervisor(
-            settings.Symbols, settings.VenuePriority, sink, backfills, timeProvider, loggers.CreateLogger<FeedSupervisor>(), feedMetrics, settings.FailbackAfter);
-
-        var connections = settings.VenuePriority.Select(venue =>
-        {
-            var connection = new VenueConnection(
-                Protocol(venue, settings), new ReconnectPolicy(new ReconnectPolicyOptions(), timeProvider), connectionMetrics, timeProvider, loggers.CreateLogger<VenueConnection>());
-            var venueSymbols = settings.Symbols.Select(symbol => SymbolMap.Default.ToVenue(venue, symbol)).ToList();
-            return connection.RunAsync(venueSymbols, supervisor, stoppingToken);
-        });
-
-        await Task.WhenAll([FlushUntilStoppedAsync(stoppingToken), .. connections]);
+        var feed = new LiveFeed(settings, sink, RestClient, connectionMetrics, feedMetrics, timeProvider, loggers);
+        await Task.WhenAll(FlushUntilStoppedAsync(stoppingToken), feed.RunAsync(settings.Symbols, stoppingToken));
     }
+
+    private HttpClient RestClient(string venue) =>
+        httpClients.CreateClient(venue == Venues.Coinbase ? CoinbaseRestClientName : KrakenRestClientName);
 
     private async Task FlushUntilStoppedAsync(CancellationToken stoppingToken)
     {
@@ -64,12 +46,4 @@ public sealed class LiveFeedService(
         {
         }
     }
-
-    private static IVenueProtocol Protocol(string venue, LiveFeedOptions settings) => venue switch
-    {
-        Venues.Kraken => new KrakenSpotProtocol(new KrakenSpotProtocolOptions { Endpoint = settings.KrakenWebSocket }),
-        Venues.Coinbase => new CoinbaseProtocol(new CoinbaseProtocolOptions { Endpoint = settings.CoinbaseWebSocket }),
-        Venues.KrakenFutures => new KrakenFuturesProtocol(new KrakenFuturesProtocolOptions { Endpoint = settings.KrakenFuturesWebSocket }),
-        _ => throw new InvalidOperationException($"Configuration key '{LiveFeedOptions.Section}:{nameof(LiveFeedOptions.Venues)}' names venue '{venue}', which has no connection."),
-    };
 }

@@ -1,3 +1,4 @@
+using Trading.FakeVenues;
 using Trading.MarketData.Exchange.Rest;
 using Trading.MarketData.Live;
 using Trading.MarketData.Tests.Exchange.Kraken;
@@ -10,12 +11,12 @@ public sealed class TradeBackfillTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2024, 1, 2, 3, 5, 0, TimeSpan.Zero);
 
     private readonly ManualTimeProvider _time = new(Now);
-    private FakeVenueServer _server = null!;
+    private ScriptedHttpServer _server = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await FakeVenueServer.StartAsync();
+        _server = await ScriptedHttpServer.StartAsync();
         _http = _server.CreateClient();
     }
 

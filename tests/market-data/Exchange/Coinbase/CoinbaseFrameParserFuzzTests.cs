@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Trading.Contracts.MarketData;
+using Trading.FakeVenues;
 using Trading.MarketData.Exchange;
 using Trading.MarketData.Exchange.Coinbase;
 using Xunit.Abstractions;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Trading.FakeVenues;
 using Trading.MarketData.Exchange;
 using Trading.MarketData.Exchange.Connection;
 using Trading.MarketData.Exchange.Kraken;
@@ -14,10 +15,10 @@ public sealed partial class VenueConnectionTests : IAsyncLifetime
     private readonly RecordingLogger<VenueConnection> _logger = new();
     private readonly CounterRecorder _counters = new();
     private readonly CancellationTokenSource _stop = new(TimeSpan.FromSeconds(20));
-    private FakeVenueServer _server = null!;
+    private FakeKrakenSpotServer _server = null!;
     private Task _running = Task.CompletedTask;
 
-    public async Task InitializeAsync() => _server = await FakeVenueServer.StartAsync(TimeSpan.FromMilliseconds(50));
+    public async Task InitializeAsync() => _server = await FakeKrakenSpotServer.StartAsync(TimeSpan.FromMilliseconds(50));
 
     public async Task DisposeAsync()
     {

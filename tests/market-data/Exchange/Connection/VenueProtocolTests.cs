@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Trading.FakeVenues;
 using Trading.MarketData.Exchange.Coinbase;
 using Trading.MarketData.Exchange.Connection;
 using Trading.MarketData.Exchange.Kraken;

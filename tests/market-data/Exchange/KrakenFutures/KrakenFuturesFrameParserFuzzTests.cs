@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Trading.FakeVenues;
 using Trading.MarketData.Exchange;
 using Trading.MarketData.Exchange.KrakenFutures;
 using Trading.MarketData.Tests.Exchange.Kraken;

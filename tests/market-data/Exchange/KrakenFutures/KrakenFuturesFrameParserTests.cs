@@ -1,5 +1,6 @@
 using System.Text;
 using Trading.Contracts.MarketData;
+using Trading.FakeVenues;
 using Trading.MarketData.Exchange;
 using Trading.MarketData.Exchange.KrakenFutures;
 using Trading.MarketData.Tests.Exchange.Kraken;

@@ -1,5 +1,6 @@
 using System.Net;
 using Trading.Contracts.MarketData;
+using Trading.FakeVenues;
 using Trading.MarketData.Exchange;
 using Trading.MarketData.Exchange.Rest;
 using Trading.MarketData.Tests.Exchange.Coinbase;
@@ -32,13 +33,13 @@ public sealed class CoinbaseRestClientTests : IAsyncLifetime
         """;
 
     private readonly ManualTimeProvider _time = new(Now);
-    private FakeVenueServer _server = null!;
+    private ScriptedHttpServer _server = null!;
     private HttpClient _http = null!;
     private CoinbaseRestClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await FakeVenueServer.StartAsync();
+        _server = await ScriptedHttpServer.StartAsync();
         _http = _server.CreateClient();
         _client = new CoinbaseRestClient(_http, new RequestPacer(TimeSpan.Zero, _time));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Trading.Contracts.MarketData;
+using Trading.FakeVenues;
 using Trading.MarketData.Exchange;
 using Trading.MarketData.Exchange.Rest;
 using Trading.MarketData.Tests.Exchange.Kraken;
@@ -12,13 +13,13 @@ public sealed class KrakenRestClientTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2023, 7, 6, 19, 0, 0, TimeSpan.Zero);
 
     private readonly ManualTimeProvider _time = new(Now);
-    private FakeVenueServer _server = null!;
+    private ScriptedHttpServer _server = null!;
     private HttpClient _http = null!;
     private KrakenRestClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await FakeVenueServer.StartAsync();
+        _server = await ScriptedHttpServer.StartAsync();
         _http = _server.CreateClient();
         _client = new KrakenRestClient(_http, new RequestPacer(TimeSpan.Zero, _time));
     }

@@ -6,9 +6,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Trading.MarketData.Tests.Exchange.Kraken;
 
-namespace Trading.MarketData.Tests.Exchange.Connection;
+namespace Trading.FakeVenues;
 
 /// <summary>
 /// A Kraken Spot WebSocket v2 server on a free loopback port, built from the fixtures: it sends <c>status</c> on
@@ -16,7 +15,7 @@ namespace Trading.MarketData.Tests.Exchange.Connection;
 /// subscribed, streams the trades a test asks for, and misbehaves on command. Records every connection attempt and
 /// every client frame. Commands act on the newest connection.
 /// </summary>
-internal sealed class FakeVenueServer : IAsyncDisposable
+public sealed class FakeKrakenSpotServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ClientFrame> _clientFrames = new();
@@ -29,7 +28,7 @@ internal sealed class FakeVenueServer : IAsyncDisposable
     private int _refuseRemaining;
     private int _resendOnReconnect;
 
-    private FakeVenueServer(WebApplication app, TimeSpan heartbeatInterval)
+    private FakeKrakenSpotServer(WebApplication app, TimeSpan heartbeatInterval)
     {
         _app = app;
         _heartbeatInterval = heartbeatInterval;
@@ -43,13 +42,13 @@ internal sealed class FakeVenueServer : IAsyncDisposable
 
     public IReadOnlyList<ClientFrame> ClientFrames => [.. _clientFrames];
 
-    public static async Task<FakeVenueServer> StartAsync(TimeSpan heartbeatInterval)
+    public static async Task<FakeKrakenSpotServer> StartAsync(TimeSpan heartbeatInterval)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var server = new FakeVenueServer(app, heartbeatInterval);
+        var server = new FakeKrakenSpotServer(app, heartbeatInterval);
         app.UseWebSockets();
         app.Run(server.HandleAsync);
         await app.StartAsync();

@@ -5,32 +5,32 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace Trading.MarketData.Tests.Exchange.Rest;
+namespace Trading.FakeVenues;
 
 /// <summary>
 /// A real Kestrel server on a free loopback port that answers each request with the next scripted response, byte for
 /// byte, and records what it was asked. With nothing scripted it answers 599 so a test sees the extra request.
 /// </summary>
-internal sealed class FakeVenueServer : IAsyncDisposable
+public sealed class ScriptedHttpServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ScriptedResponse> _responses = new();
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly WebApplication _app;
 
-    private FakeVenueServer(WebApplication app) => _app = app;
+    private ScriptedHttpServer(WebApplication app) => _app = app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The request target (path and query) of every request received, exactly as sent on the wire.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
 
-    public static async Task<FakeVenueServer> StartAsync()
+    public static async Task<ScriptedHttpServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var server = new FakeVenueServer(app);
+        var server = new ScriptedHttpServer(app);
         app.Run(server.HandleAsync);
         await app.StartAsync();
         server.BaseAddress = new Uri(app.Urls.Single() + "/");

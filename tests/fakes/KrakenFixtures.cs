@@ -1,4 +1,4 @@
-namespace Trading.MarketData.Tests.Exchange.Kraken;
+namespace Trading.FakeVenues;
 
 /// <summary>Files under shared/fixtures/kraken.</summary>
 public static class KrakenFixtures

@@ -1,4 +1,4 @@
-namespace Trading.MarketData.Tests.Exchange.Coinbase;
+namespace Trading.FakeVenues;
 
 /// <summary>Files under shared/fixtures/coinbase.</summary>
 public static class CoinbaseFixtures

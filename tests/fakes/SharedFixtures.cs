@@ -1,4 +1,4 @@
-namespace Trading.MarketData.Tests.Exchange;
+namespace Trading.FakeVenues;
 
 /// <summary>The shared wire fixtures, which sit beside the repository: <c>&lt;repo root&gt;/../shared/fixtures</c>.</summary>
 public static class SharedFixtures
