@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -69,10 +70,17 @@ public sealed class FakeKrakenSpotServer : IAsyncDisposable
     public async Task GoSilentAsync(CancellationToken cancellationToken) =>
         (await CurrentAsync(cancellationToken)).Silent = true;
 
+    /// <param name="exchangeTime">The trade's venue time; now when not given.</param>
     public async Task SendTradeAsync(
-        string symbol, decimal price, decimal quantity, long tradeId, CancellationToken cancellationToken, int fragmentBytes = 0)
+        string symbol,
+        decimal price,
+        decimal quantity,
+        long tradeId,
+        CancellationToken cancellationToken,
+        int fragmentBytes = 0,
+        DateTimeOffset? exchangeTime = null)
     {
-        var trade = TradeFrame(symbol, price, quantity, tradeId);
+        var trade = TradeFrame(symbol, price, quantity, tradeId, exchangeTime ?? TimeProvider.System.GetUtcNow());
         _sentTrades.Enqueue(trade);
         await (await CurrentAsync(cancellationToken)).SendAsync(Encoding.UTF8.GetBytes(trade.ToJsonString()), fragmentBytes);
     }
@@ -102,7 +110,7 @@ public sealed class FakeKrakenSpotServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static JsonObject TradeFrame(string symbol, decimal price, decimal quantity, long tradeId)
+    private static JsonObject TradeFrame(string symbol, decimal price, decimal quantity, long tradeId, DateTimeOffset exchangeTime)
     {
         var frame = JsonNode.Parse(KrakenFixtures.ReadBytes("spot-ws-v2/trade.update.json"))!.AsObject();
         var trade = frame["data"]![0]!.AsObject();
@@ -110,7 +118,7 @@ public sealed class FakeKrakenSpotServer : IAsyncDisposable
         trade["price"] = price;
         trade["qty"] = quantity;
         trade["trade_id"] = tradeId;
-        trade["timestamp"] = TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'");
+        trade["timestamp"] = exchangeTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
         return frame;
     }
 
