@@ -45,4 +45,44 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Live feed failed to handle {Venue}")]
     public static partial void LiveFeedFailed(ILogger logger, Exception exception, string venue);
+
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "{Venue} {State} not published, the venue is still down: {Reason} ({Suppressed} suppressed in this outage)")]
+    public static partial void FeedStatusSuppressed(ILogger logger, string venue, string state, string reason, int suppressed);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "{Venue} live again after {DownFor} and {Attempts} attempts; {Suppressed} status changes were not published")]
+    public static partial void VenueLiveAgain(ILogger logger, string venue, TimeSpan downFor, int attempts, int suppressed);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Resuming {Symbol} after trade {LastTradeId} of {Venue} at {LastExchangeTime}")]
+    public static partial void ResumingFromCursor(ILogger logger, string symbol, string venue, string lastTradeId, DateTimeOffset lastExchangeTime);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Instance {InstanceId} now streams [{Held}] (added [{Added}], removed [{Removed}]): {Reason}")]
+    public static partial void HeldSymbolsChanged(ILogger logger, string instanceId, string held, string added, string removed, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Instance {InstanceId} could not renew its symbol leases; it stops streaming at {FenceDeadline} unless a renewal succeeds first")]
+    public static partial void LeaseRenewalFailed(ILogger logger, Exception exception, string instanceId, DateTimeOffset? fenceDeadline);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Instance {InstanceId} could not release the symbol leases it gave up; they expire by themselves")]
+    public static partial void LeaseReleaseFailed(ILogger logger, Exception exception, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Replay {ReplayKey}: {Format} from {SectionStart} to {SectionEnd}, loop {Loop} (now in loop {LoopNumber}, each loop shifted by {LoopShift})")]
+    public static partial void ReplaySection(
+        ILogger logger, string replayKey, string format, DateTimeOffset? sectionStart, DateTimeOffset? sectionEnd, bool loop, int loopNumber, TimeSpan loopShift);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Replay {ReplayKey} starts loop {LoopNumber}, times shifted by {Shift}; {TradesPublished} trades published so far")]
+    public static partial void ReplayLoopStarted(ILogger logger, string replayKey, int loopNumber, TimeSpan shift, long tradesPublished);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backfill of {Symbol} on {Venue} failed (try {Attempt}); trying again in {Wait}: {Reason}")]
+    public static partial void BackfillRetrying(ILogger logger, string venue, string symbol, int attempt, TimeSpan wait, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Instance {InstanceId} stopped waiting for a lease renewal the database has not answered in {Waited}; the next renewal starts now")]
+    public static partial void LeaseRenewalAbandoned(ILogger logger, string instanceId, TimeSpan waited);
 }

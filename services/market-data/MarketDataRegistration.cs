@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Trading.MarketData.Exchange.Connection;
 using Trading.MarketData.Live;
+using Trading.MarketData.Live.Scaling;
 using Trading.MarketData.Persistence;
 using Trading.MarketData.Replay;
 
@@ -24,6 +25,9 @@ public static class MarketDataRegistration
         builder.Services.AddSingleton<OutboxMarketDataSink>();
         builder.Services.AddHttpClient(LiveFeedService.KrakenRestClientName, (services, http) => http.BaseAddress = services.GetRequiredService<IOptions<LiveFeedOptions>>().Value.KrakenRest);
         builder.Services.AddHttpClient(LiveFeedService.CoinbaseRestClientName, (services, http) => http.BaseAddress = services.GetRequiredService<IOptions<LiveFeedOptions>>().Value.CoinbaseRest);
+        builder.Services.AddSingleton<IValidateOptions<ScalingOptions>, ScalingOptionsValidator>();
+        builder.Services.AddSingleton<ScalingMetrics>();
+        builder.Services.AddSingleton<SymbolLeaseStore>();
         builder.Services.AddHostedService<LiveFeedService>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using Trading.MarketData;
 using Trading.MarketData.Live;
+using Trading.MarketData.Live.Scaling;
 using Trading.MarketData.Replay;
 using Trading.ServiceDefaults;
 using Trading.ServiceDefaults.Configuration;
@@ -13,6 +14,7 @@ builder.AddPostgres(typeof(Program).Assembly);   // replay_progress (the replay 
 builder.AddSettings<MarketDataOptions>(MarketDataOptions.Section);
 builder.AddSettings<ReplayOptions>(ReplayOptions.Section);
 builder.AddSettings<LiveFeedOptions>(LiveFeedOptions.Section);
+builder.AddSettings<ScalingOptions>(ScalingOptions.Section);
 builder.AddMarketData();                    // the replay or the live venue feeds, as hosted services
 
 var app = builder.Build();

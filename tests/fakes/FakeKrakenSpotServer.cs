@@ -1,76 +1,47 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Trading.FakeVenues;
 
 /// <summary>
-/// A Kraken Spot WebSocket v2 server on a free loopback port, built from the fixtures: it sends <c>status</c> on
-/// connect, acknowledges each subscribed symbol, answers <c>ping</c> with <c>pong</c>, sends a heartbeat while
-/// subscribed, streams the trades a test asks for, and misbehaves on command. Records every connection attempt and
-/// every client frame. Commands act on the newest connection.
+/// Kraken Spot on loopback, built from the fixtures: the WebSocket v2 API at <c>/v2</c> (<c>status</c> on connect, one ack
+/// per subscribed symbol, <c>pong</c>, a heartbeat while subscribed, trade and ticker snapshots when asked for, trade
+/// updates) and the public REST <c>/0/public/Trades</c> endpoint, which answers from the tape with Kraken's nanosecond
+/// <c>since</c>/<c>last</c> cursor. Misbehaves on command (see <see cref="FakeVenueServer"/>).
 /// </summary>
-public sealed class FakeKrakenSpotServer : IAsyncDisposable
+public sealed class FakeKrakenSpotServer : FakeVenueServer
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<ClientFrame> _clientFrames = new();
-    private readonly ConcurrentQueue<JsonObject> _sentTrades = new();
-    private readonly ConcurrentDictionary<string, bool> _unsupportedSymbols = new(StringComparer.Ordinal);
-    private readonly TimeSpan _heartbeatInterval;
-    private volatile Session? _current;
-    private int _attempts;
-    private int _accepted;
-    private int _refuseRemaining;
-    private int _resendOnReconnect;
+    /// <summary>Kraken returns at most this many trades per Trades call.</summary>
+    public const int TradesPageSize = 1000;
 
-    private FakeKrakenSpotServer(WebApplication app, TimeSpan heartbeatInterval)
+    // Pair id, altname and WebSocket v2 name (spot-rest/public-assetpairs.response.json for XXBTZUSD; the others follow
+    // Kraken's naming, as in the service's SymbolMap). Results are keyed by the pair id whichever name was asked.
+    private static readonly (string PairId, string Altname, string Symbol)[] RestPairs =
+    [
+        ("XXBTZUSD", "XBTUSD", "BTC/USD"),
+        ("XETHZUSD", "ETHUSD", "ETH/USD"),
+        ("SOLUSD", "SOLUSD", "SOL/USD"),
+        ("XBTUSDT", "XBTUSDT", "BTC/USDT"),
+    ];
+
+    private FakeKrakenSpotServer(TimeSpan heartbeatInterval)
+        : base(heartbeatInterval, "/v2")
     {
-        _app = app;
-        _heartbeatInterval = heartbeatInterval;
     }
-
-    public Uri Endpoint { get; private set; } = null!;
-
-    public int ConnectionAttempts => Volatile.Read(ref _attempts);
-
-    public int AcceptedConnections => Volatile.Read(ref _accepted);
-
-    public IReadOnlyList<ClientFrame> ClientFrames => [.. _clientFrames];
 
     public static async Task<FakeKrakenSpotServer> StartAsync(TimeSpan heartbeatInterval)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeKrakenSpotServer(app, heartbeatInterval);
-        app.UseWebSockets();
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server.Endpoint = new Uri(app.Urls.Single().Replace("http://", "ws://", StringComparison.Ordinal) + "/v2");
+        var server = new FakeKrakenSpotServer(heartbeatInterval);
+        await server.StartAsync();
         return server;
     }
 
-    /// <summary>The next <paramref name="count"/> upgrade requests are answered 503.</summary>
-    public void RefuseNextConnections(int count) => Interlocked.Exchange(ref _refuseRemaining, count);
-
-    /// <summary>Subscribing to this symbol gets Kraken's error ack instead of a success ack.</summary>
-    public void RejectSymbol(string symbol) => _unsupportedSymbols[symbol] = true;
-
-    /// <summary>After the trade subscription of every later connection, send the last <paramref name="count"/> trades again.</summary>
-    public void ResendTradesOnReconnect(int count) => Volatile.Write(ref _resendOnReconnect, count);
-
-    /// <summary>The newest connection keeps its socket open but sends nothing more, not even acks or pongs.</summary>
-    public async Task GoSilentAsync(CancellationToken cancellationToken) =>
-        (await CurrentAsync(cancellationToken)).Silent = true;
-
-    /// <param name="exchangeTime">The trade's venue time; now when not given.</param>
+    /// <summary>
+    /// Puts a trade with this id on the tape and sends it on the newest connection (waiting for the first one) unless that
+    /// connection is closed or silent, whether or not it subscribed.
+    /// </summary>
+    /// <param name="exchangeTime">The trade's venue time; the current time (never before the symbol's previous trade) when not given.</param>
     public async Task SendTradeAsync(
         string symbol,
         decimal price,
@@ -80,240 +51,221 @@ public sealed class FakeKrakenSpotServer : IAsyncDisposable
         int fragmentBytes = 0,
         DateTimeOffset? exchangeTime = null)
     {
-        var trade = TradeFrame(symbol, price, quantity, tradeId, exchangeTime ?? TimeProvider.System.GetUtcNow());
-        _sentTrades.Enqueue(trade);
-        await (await CurrentAsync(cancellationToken)).SendAsync(Encoding.UTF8.GetBytes(trade.ToJsonString()), fragmentBytes);
-    }
-
-    public async Task SendRawAsync(byte[] message, CancellationToken cancellationToken, int fragmentBytes = 0) =>
-        await (await CurrentAsync(cancellationToken)).SendAsync(message, fragmentBytes);
-
-    /// <summary>Closes the newest connection mid-stream, as Kraken does for maintenance.</summary>
-    public async Task CloseAsync(CancellationToken cancellationToken)
-    {
         var session = await CurrentAsync(cancellationToken);
-        await session.Lock.WaitAsync(cancellationToken);
-        try
+        var trade = Record(symbol, price, quantity, "sell", tradeId.ToString(CultureInfo.InvariantCulture), exchangeTime);
+        await session.SendAsync(() => Json(TradeFrame("update", [trade])), fragmentBytes);
+    }
+
+    private protected override TimeSpan TimeResolution => TimeSpan.FromTicks(10);
+
+    private protected override Task OnConnectedAsync(FakeSession session) =>
+        session.SendAsync(KrakenFixtures.ReadBytes("spot-ws-v2/status.update.json"));
+
+    private protected override async Task OnClientMessageAsync(FakeSession session, JsonObject request)
+    {
+        var method = (string?)request["method"];
+        var requestId = request["req_id"];
+        var now = WireTime.Iso(Now());
+        if (method == "ping")
         {
-            await session.Socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "maintenance", cancellationToken);
+            await session.SendAsync(Json(new JsonObject { ["method"] = "pong", ["req_id"] = requestId?.DeepClone(), ["time_in"] = now, ["time_out"] = now }));
+            return;
         }
-        finally
+
+        if (method != "subscribe" || request["params"] is not JsonObject parameters || (string?)parameters["channel"] is not { } channel)
         {
-            session.Lock.Release();
+            return;
+        }
+
+        var symbols = parameters["symbol"] is JsonArray list ? list.Select(s => (string?)s).OfType<string>().ToList() : [];
+        var accepted = symbols.Where(s => !IsRejected(s)).ToList();
+        var snapshot = (bool?)parameters["snapshot"] ?? true;
+
+        // Marked before the acks go out, so a trade appended from now on is streamed (see AppendTradeAsync).
+        if (channel == "trade")
+        {
+            session.SubscribeTrades(accepted);
+        }
+        else if (channel == "ticker")
+        {
+            session.SubscribeQuotes(accepted);
+        }
+
+        // Kraken sends heartbeats once a first subscription succeeded.
+        if (accepted.Count > 0)
+        {
+            session.Heartbeats = true;
+        }
+
+        foreach (var symbol in symbols)
+        {
+            await session.SendAsync(Json(IsRejected(symbol) ? ErrorAck(symbol, requestId, now) : Ack(channel, symbol, snapshot, requestId, now)));
+        }
+
+        if (channel == "trade")
+        {
+            if (snapshot)
+            {
+                foreach (var symbol in accepted)
+                {
+                    await session.SendAsync(Json(TradeFrame("snapshot", Tape(symbol).TakeLast(TradeSnapshotSize).ToList())));
+                }
+            }
+
+            await AfterTradeSubscriptionAsync(session, accepted);
+        }
+        else if (channel == "ticker" && snapshot)
+        {
+            foreach (var quote in accepted.Select(Quote).OfType<FakeQuote>())
+            {
+                await session.SendAsync(() => QuoteFrame(session, quote, snapshot: true));
+            }
         }
     }
 
-    public async ValueTask DisposeAsync()
+    private protected override byte[]? HeartbeatFrame(FakeSession session) => KrakenFixtures.ReadBytes("spot-ws-v2/heartbeat.json");
+
+    private protected override async Task StreamTradesAsync(FakeSession session, string symbol, IReadOnlyList<FakeTrade> trades) =>
+        await session.SendAsync(() => Json(TradeFrame("update", trades)));
+
+    private protected override byte[] QuoteFrame(FakeSession session, FakeQuote quote, bool snapshot)
     {
-        _current?.Socket.Abort();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        var frame = Fixture(KrakenFixtures.ReadBytes(snapshot ? "spot-ws-v2/ticker.snapshot.json" : "spot-ws-v2/ticker.update.json"));
+        var ticker = frame["data"]![0]!.AsObject();
+        ticker["symbol"] = quote.Symbol;
+        ticker["bid"] = quote.Bid;
+        ticker["bid_qty"] = quote.BidQuantity;
+        ticker["ask"] = quote.Ask;
+        ticker["ask_qty"] = quote.AskQuantity;
+        ticker["timestamp"] = WireTime.Iso(quote.Time);
+        return Json(frame);
     }
 
-    private static JsonObject TradeFrame(string symbol, decimal price, decimal quantity, long tradeId, DateTimeOffset exchangeTime)
+    private protected override byte[] SampleTradeFrame(FakeSession session, string symbol) =>
+        Json(TradeFrame("update", [new FakeTrade(symbol, "999999999", 1.5m, 2.5m, "buy", Now())]));
+
+    private protected override byte[] ErrorFrame(FakeSession session)
     {
-        var frame = JsonNode.Parse(KrakenFixtures.ReadBytes("spot-ws-v2/trade.update.json"))!.AsObject();
-        var trade = frame["data"]![0]!.AsObject();
-        trade["symbol"] = symbol;
-        trade["price"] = price;
-        trade["qty"] = quantity;
-        trade["trade_id"] = tradeId;
-        trade["timestamp"] = exchangeTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        var frame = Fixture(KrakenFixtures.ReadBytes("spot-ws-v2/error.subscribe.already-subscribed.json"));
+        var now = WireTime.Iso(Now());
+        frame["time_in"] = now;
+        frame["time_out"] = now;
+        return Json(frame);
+    }
+
+    private protected override async Task<bool> HandleRestAsync(HttpContext context)
+    {
+        if (context.Request.Path != "/0/public/Trades")
+        {
+            return false;
+        }
+
+        var pair = context.Request.Query["pair"].ToString();
+        var known = RestPairs.Where(p => p.PairId == pair || p.Altname == pair).ToList();
+        if (known.Count == 0)
+        {
+            await WriteJsonAsync(context, KrakenFixtures.ReadBytes("spot-rest/error.EQuery-Unknown-asset-pair.json"));
+            return true;
+        }
+
+        long? since = null;
+        var sinceText = context.Request.Query["since"].ToString();
+        if (sinceText.Length > 0)
+        {
+            if (!long.TryParse(sinceText, NumberStyles.None, CultureInfo.InvariantCulture, out var cursor))
+            {
+                await WriteJsonAsync(context, KrakenFixtures.ReadBytes("spot-rest/error.EGeneral-Invalid-arguments.json"));
+                return true;
+            }
+
+            since = cursor;
+        }
+
+        // Our reading of `since`: trades at or after the cursor. Without one, Kraken answers with the most recent trades.
+        var (pairId, _, symbol) = known[0];
+        var ordered = Tape(symbol).OrderBy(t => t.Time).ToList();
+        var page = since is { } from
+            ? ordered.Where(t => WireTime.UnixNanoseconds(t.Time) >= from).Take(TradesPageSize).ToList()
+            : ordered.TakeLast(TradesPageSize).ToList();
+        var last = page.Count > 0 ? WireTime.UnixNanoseconds(page[^1].Time) : since ?? WireTime.UnixNanoseconds(Now());
+
+        var rows = new JsonArray();
+        foreach (var trade in page)
+        {
+            rows.Add(new JsonArray(
+                trade.Price.ToString(CultureInfo.InvariantCulture),
+                trade.Quantity.ToString(CultureInfo.InvariantCulture),
+                WireTime.UnixSeconds(trade.Time),
+                trade.Side == "buy" ? "b" : "s",
+                "m",
+                "",
+                long.Parse(trade.TradeId, CultureInfo.InvariantCulture)));
+        }
+
+        var body = new JsonObject
+        {
+            ["error"] = new JsonArray(),
+            ["result"] = new JsonObject { [pairId] = rows, ["last"] = last.ToString(CultureInfo.InvariantCulture) },
+        };
+        await WriteJsonAsync(context, Json(body));
+        return true;
+    }
+
+    // Kraken answers HTTP 200 with an error body when its REST rate limit is exceeded.
+    private protected override Task WriteRateLimitedAsync(HttpContext context) =>
+        WriteJsonAsync(context, KrakenFixtures.ReadBytes("spot-rest/error.EAPI-Rate-limit-exceeded.json"));
+
+    private static JsonObject TradeFrame(string type, IReadOnlyList<FakeTrade> trades)
+    {
+        var frame = Fixture(KrakenFixtures.ReadBytes(type == "snapshot" ? "spot-ws-v2/trade.snapshot.json" : "spot-ws-v2/trade.update.json"));
+        var template = frame["data"]![0]!.AsObject();
+        var data = new JsonArray();
+        foreach (var trade in trades)
+        {
+            var item = template.DeepClone().AsObject();
+            item["symbol"] = trade.Symbol;
+            item["side"] = trade.Side;
+            item["price"] = trade.Price;
+            item["qty"] = trade.Quantity;
+            item["ord_type"] = "market";
+            item["trade_id"] = long.Parse(trade.TradeId, CultureInfo.InvariantCulture);
+            item["timestamp"] = WireTime.Iso(trade.Time);
+            data.Add(item);
+        }
+
+        frame["data"] = data;
         return frame;
     }
 
-    private async Task<Session> CurrentAsync(CancellationToken cancellationToken)
+    private static JsonObject Ack(string channel, string symbol, bool snapshot, JsonNode? requestId, string now)
     {
-        while (_current is null)
-        {
-            await Task.Delay(10, cancellationToken);
-        }
-
-        return _current;
+        var ack = Fixture(KrakenFixtures.ReadBytes("spot-ws-v2/trade.subscribe.ack.json"));
+        ack["result"] = new JsonObject { ["channel"] = channel, ["snapshot"] = snapshot, ["symbol"] = symbol };
+        return WithRequestIdAndTimes(ack, requestId, now);
     }
 
-    private async Task HandleAsync(HttpContext context)
+    private static JsonObject ErrorAck(string symbol, JsonNode? requestId, string now)
     {
-        Interlocked.Increment(ref _attempts);
-        if (!context.WebSockets.IsWebSocketRequest)
-        {
-            context.Response.StatusCode = 400;
-            return;
-        }
-
-        if (Interlocked.Decrement(ref _refuseRemaining) >= 0)
-        {
-            context.Response.StatusCode = 503;
-            return;
-        }
-
-        var number = Interlocked.Increment(ref _accepted);
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var session = new Session(socket, number);
-        _current = session;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        await session.SendAsync(KrakenFixtures.ReadBytes("spot-ws-v2/status.update.json"));
-        var heartbeats = HeartbeatAsync(session, stop.Token);
-        try
-        {
-            await ReadAsync(session, stop.Token);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await heartbeats;
-        }
+        var ack = Fixture(KrakenFixtures.ReadBytes("spot-ws-v2/error.subscribe.unsupported-pair.json"));
+        ack["error"] = $"Currency pair not supported {symbol}";
+        ack["symbol"] = symbol;
+        return WithRequestIdAndTimes(ack, requestId, now);
     }
 
-    private async Task ReadAsync(Session session, CancellationToken cancellationToken)
+    // Kraken echoes req_id right after the method when the request carried one.
+    private static JsonObject WithRequestIdAndTimes(JsonObject ack, JsonNode? requestId, string now)
     {
-        var buffer = new byte[64 * 1024];
-        while (session.Socket.State == WebSocketState.Open)
+        var ordered = new JsonObject();
+        foreach (var (name, value) in ack.ToList())
         {
-            var length = 0;
-            ValueWebSocketReceiveResult result;
-            do
+            ack.Remove(name);
+            ordered[name] = name is "time_in" or "time_out" ? now : value;
+            if (name == "method" && requestId is not null)
             {
-                result = await session.Socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
-                length += result.Count;
-            }
-            while (!result.EndOfMessage);
-
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return;
-            }
-
-            var text = Encoding.UTF8.GetString(buffer, 0, length);
-            _clientFrames.Enqueue(new ClientFrame(session.Number, text));
-            await AnswerAsync(session, JsonNode.Parse(text)!.AsObject());
-        }
-    }
-
-    private async Task AnswerAsync(Session session, JsonObject request)
-    {
-        if (session.Silent)
-        {
-            return;
-        }
-
-        var method = (string?)request["method"];
-        var requestId = request["req_id"]?.DeepClone();
-        var now = TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'");
-        if (method == "ping")
-        {
-            await session.SendAsync(Json(new JsonObject { ["method"] = "pong", ["req_id"] = requestId, ["time_in"] = now, ["time_out"] = now }));
-            return;
-        }
-
-        if (method != "subscribe")
-        {
-            return;
-        }
-
-        var parameters = request["params"]!.AsObject();
-        var channel = (string)parameters["channel"]!;
-        foreach (var symbol in parameters["symbol"]!.AsArray().Select(s => (string)s!))
-        {
-            var ack = _unsupportedSymbols.ContainsKey(symbol)
-                ? new JsonObject
-                {
-                    ["error"] = $"Currency pair not supported {symbol}",
-                    ["method"] = "subscribe",
-                    ["req_id"] = requestId?.DeepClone(),
-                    ["success"] = false,
-                    ["symbol"] = symbol,
-                    ["time_in"] = now,
-                    ["time_out"] = now,
-                }
-                : new JsonObject
-                {
-                    ["method"] = "subscribe",
-                    ["req_id"] = requestId?.DeepClone(),
-                    ["result"] = new JsonObject
-                    {
-                        ["channel"] = channel,
-                        ["snapshot"] = (bool?)parameters["snapshot"] ?? true,
-                        ["symbol"] = symbol,
-                    },
-                    ["success"] = true,
-                    ["time_in"] = now,
-                    ["time_out"] = now,
-                };
-            await session.SendAsync(Json(ack));
-        }
-
-        session.Subscribed = true;
-        var resend = Volatile.Read(ref _resendOnReconnect);
-        if (channel == "trade" && session.Number > 1 && resend > 0)
-        {
-            foreach (var trade in _sentTrades.TakeLast(resend))
-            {
-                await session.SendAsync(Json(trade));
+                ordered["req_id"] = requestId.DeepClone();
             }
         }
-    }
 
-    private async Task HeartbeatAsync(Session session, CancellationToken cancellationToken)
-    {
-        var heartbeat = KrakenFixtures.ReadBytes("spot-ws-v2/heartbeat.json");
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(_heartbeatInterval, cancellationToken);
-                if (session.Subscribed && !session.Silent)
-                {
-                    await session.SendAsync(heartbeat);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-        }
-    }
-
-    private static byte[] Json(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString());
-
-    public sealed record ClientFrame(int Connection, string Text);
-
-    private sealed class Session(WebSocket socket, int number)
-    {
-        public WebSocket Socket { get; } = socket;
-
-        public int Number { get; } = number;
-
-        public SemaphoreSlim Lock { get; } = new(1, 1);
-
-        public volatile bool Silent;
-
-        public volatile bool Subscribed;
-
-        public async Task SendAsync(byte[] message, int fragmentBytes = 0)
-        {
-            await Lock.WaitAsync();
-            try
-            {
-                if (fragmentBytes <= 0)
-                {
-                    await Socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-                    return;
-                }
-
-                for (var offset = 0; offset < message.Length; offset += fragmentBytes)
-                {
-                    var count = Math.Min(fragmentBytes, message.Length - offset);
-                    var last = offset + count == message.Length;
-                    await Socket.SendAsync(message.AsMemory(offset, count), WebSocketMessageType.Text, last, CancellationToken.None);
-                }
-            }
-            finally
-            {
-                Lock.Release();
-            }
-        }
+        return ordered;
     }
 }

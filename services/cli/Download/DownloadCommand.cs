@@ -37,17 +37,10 @@ public static class DownloadCommand
             venue, symbol, interval, since, until, outFile, krakenUrl, coinbaseUrl,
         };
 
-        // Unknown arguments are reported by the action, so every bad argument ends with exit code 2.
-        command.TreatUnmatchedTokensAsErrors = false;
+        // Parse errors (an unknown option, an option without its value) exit with 2 in Program.InvokeAsync.
         command.SetAction((result, cancellationToken) =>
         {
             var err = errors ?? Console.Error;
-            if (result.UnmatchedTokens.Count > 0)
-            {
-                err.WriteLine($"Unknown arguments: {string.Join(' ', result.UnmatchedTokens)}. See trading download --help.");
-                return Task.FromResult(2);
-            }
-
             if (!DownloadArguments.TryCreate(
                     result.GetValue(venue),
                     result.GetValue(symbol),

@@ -13,7 +13,9 @@ namespace Trading.MarketData.Live;
 /// venue stops being Live it fails over to the next Live one; when a higher-priority venue has been Live again for
 /// <see cref="FailbackAfter"/> it fails back. After an interruption or a change of venue, the trades missed since the last
 /// published trade of each symbol are fetched over REST, merged with the stream and de-duplicated; what cannot be fetched
-/// is reported as a gap.
+/// is reported as a gap. Given a stored <see cref="FeedCursor"/> per symbol, it resumes from there: the first active venue
+/// is backfilled from the cursor and nothing the cursor covers is published again. A venue that stays down publishes one
+/// status when it goes down and one when it is live again, not one per reconnect attempt.
 /// </summary>
 public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
 {
@@ -31,6 +33,11 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
     private readonly TradeDeduplicator _deduplicator;
     private readonly Dictionary<string, DateTimeOffset> _lastPublishedAt = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Venue, string Symbol), RunningBackfill> _running = [];
+    private readonly Dictionary<string, ResumeCursorFilter> _resumeFilters = new(StringComparer.Ordinal);
+
+    // Read by PublishedCursors from any thread, possibly inside a sink call that holds _gate, hence a lock of its own.
+    private readonly Lock _cursorsLock = new();
+    private readonly Dictionary<string, FeedCursor> _cursors = new(StringComparer.Ordinal);
     private ITimer? _failbackTimer;
     private Task _failbackCheck = Task.CompletedTask;
     private VenueStatus? _active;
@@ -38,6 +45,10 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
     /// <param name="symbols">Normalised symbols; each must be supported by every venue.</param>
     /// <param name="venues">Venue codes, highest priority first.</param>
     /// <param name="backfills">The REST backfill per venue code; a venue without one reports every interruption as a gap.</param>
+    /// <param name="resumeFrom">
+    /// Per normalised symbol, how far it was already published (by this service before a restart, or by the instance it was
+    /// taken over from); entries for symbols not in <paramref name="symbols"/> are ignored.
+    /// </param>
     /// <exception cref="UnknownSymbolException">A symbol is not supported on one of the venues.</exception>
     public FeedSupervisor(
         IReadOnlyList<string> symbols,
@@ -48,7 +59,8 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
         ILogger logger,
         LiveFeedMetrics? metrics = null,
         TimeSpan? failbackAfter = null,
-        TradeDeduplicator? deduplicator = null)
+        TradeDeduplicator? deduplicator = null,
+        IReadOnlyDictionary<string, FeedCursor>? resumeFrom = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(symbols.Count);
         ArgumentOutOfRangeException.ThrowIfZero(venues.Count);
@@ -72,12 +84,36 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
         _metrics = metrics;
         FailbackAfter = failbackAfter ?? DefaultFailbackAfter;
         _deduplicator = deduplicator ?? new TradeDeduplicator();
+        foreach (var (symbol, cursor) in resumeFrom ?? new Dictionary<string, FeedCursor>())
+        {
+            if (!_symbols.Contains(symbol))
+            {
+                continue;
+            }
+
+            _resumeFilters[symbol] = new ResumeCursorFilter(cursor);
+            _cursors[symbol] = cursor;
+            _lastPublishedAt[symbol] = cursor.LastExchangeTime;
+            Log.ResumingFromCursor(_logger, symbol, cursor.Venue, cursor.LastTradeId, cursor.LastExchangeTime);
+        }
     }
 
     public TimeSpan FailbackAfter { get; }
 
     /// <summary>The venue whose data is published, or null before any venue was Live.</summary>
     public string? ActiveVenue => _active?.Venue;
+
+    /// <summary>
+    /// Per symbol, the last trade handed to the sink (whose sink call returned), or the resume cursor while none was; what
+    /// the service stores to resume from after a restart or a handover. Safe to call from any thread, sink calls included.
+    /// </summary>
+    public IReadOnlyDictionary<string, FeedCursor> PublishedCursors()
+    {
+        lock (_cursorsLock)
+        {
+            return new Dictionary<string, FeedCursor>(_cursors, StringComparer.Ordinal);
+        }
+    }
 
     public async ValueTask OnStateChangedAsync(string venue, VenueConnectionState state, string reason, CancellationToken cancellationToken)
     {
@@ -94,11 +130,26 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
                 return;
             }
 
+            var now = _timeProvider.GetUtcNow();
             status.State = state;
             status.Reason = reason;
-            status.LiveSince = state == VenueConnectionState.Live ? _timeProvider.GetUtcNow() : null;
+            status.LiveSince = state == VenueConnectionState.Live ? now : null;
             status.Interrupted |= state is VenueConnectionState.Down or VenueConnectionState.Stale;
-            await _sink.PublishStatusAsync(venue, ToFeedStatus(state), reason, cancellationToken);
+            var wasDown = status.Filter.IsDown;
+            if (status.Filter.Next(state, reason, now) is { } published)
+            {
+                await _sink.PublishStatusAsync(venue, ToFeedStatus(state), published, cancellationToken);
+            }
+            else
+            {
+                Log.FeedStatusSuppressed(_logger, venue, state.ToString(), reason, status.Filter.Suppressed);
+            }
+
+            if (wasDown && !status.Filter.IsDown)
+            {
+                Log.VenueLiveAgain(_logger, venue, status.Filter.DownFor, status.Filter.Attempts, status.Filter.Suppressed);
+            }
+
             await ReconcileAsync(cancellationToken);
         }
         finally
@@ -226,6 +277,11 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
     private async Task<int> PublishNewAsync(
         string venue, string symbol, IEnumerable<(VenueTrade Trade, DateTimeOffset ReceivedAt, bool Backfilled)> trades, CancellationToken cancellationToken)
     {
+        if (_resumeFilters.TryGetValue(symbol, out var resume))
+        {
+            trades = resume.Filter(venue, [.. trades], t => t.Trade);
+        }
+
         var backfilled = 0;
         var run = new List<VenueTrade>();
         DateTimeOffset runReceivedAt = default;
@@ -263,6 +319,26 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
         if (!_lastPublishedAt.TryGetValue(symbol, out var previous) || latest > previous)
         {
             _lastPublishedAt[symbol] = latest;
+        }
+
+        AdvanceCursor(venue, symbol, batch);
+    }
+
+    // The cursor is the last trade published that is not older than the one before it, so its id and time belong together.
+    private void AdvanceCursor(string venue, string symbol, VenueTrade[] batch)
+    {
+        lock (_cursorsLock)
+        {
+            var cursor = _cursors.GetValueOrDefault(symbol);
+            foreach (var trade in batch)
+            {
+                if (cursor is null || trade.ExchangeTime >= cursor.LastExchangeTime)
+                {
+                    cursor = new FeedCursor { Venue = venue, LastTradeId = trade.TradeId, LastExchangeTime = trade.ExchangeTime };
+                }
+            }
+
+            _cursors[symbol] = cursor!;
         }
     }
 
@@ -316,10 +392,9 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
         }
 
         await _sink.PublishStatusAsync(next.Venue, FeedStatus.Live, reason, cancellationToken);
-        if (previous is not null)
-        {
-            StartBackfills(next);
-        }
+
+        // At start only symbols resumed from a cursor have a last published trade, so only they are backfilled.
+        StartBackfills(next);
 
         ScheduleFailbackCheck(next, _timeProvider.GetUtcNow());
     }
@@ -373,9 +448,11 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
             superseded?.Cancellation.Cancel();
 
             // Trades buffered for a superseded backfill are still unpublished; the new one takes them over.
+            var resumedOnThisVenue = _resumeFilters.TryGetValue(symbol, out var resume) && resume.Cursor.Venue == venue.Venue;
             var backfill = new RunningBackfill(CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token), superseded?.Buffer ?? [])
             {
-                LastTradeId = _deduplicator.LastAccepted(venue.Venue, venue.VenueSymbols[symbol])?.TradeId,
+                LastTradeId = _deduplicator.LastAccepted(venue.Venue, venue.VenueSymbols[symbol])?.TradeId
+                    ?? (resumedOnThisVenue ? resume!.Cursor.LastTradeId : null),
             };
             _running[key] = backfill;
             backfill.Task = RunBackfillAsync(venue, symbol, since, backfill);
@@ -510,7 +587,8 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
 
         public Dictionary<string, string> VenueSymbols { get; } = new(StringComparer.Ordinal);
 
-        public VenueConnectionState State { get; set; } = VenueConnectionState.Connecting;
+        /// <summary>Null until the connection reports its first state.</summary>
+        public VenueConnectionState? State { get; set; }
 
         public string Reason { get; set; } = "not connected yet";
 
@@ -518,6 +596,8 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
 
         /// <summary>Went Down or Stale since it was last active and Live: its stream has a hole to backfill.</summary>
         public bool Interrupted { get; set; }
+
+        public VenueStatusFilter Filter { get; } = new();
     }
 
     private sealed class RunningBackfill(CancellationTokenSource cancellation, List<(VenueTrade Trade, DateTimeOffset ReceivedAt)> buffer)

@@ -32,18 +32,19 @@ public sealed class LiveFeed(
     {
         var backfills = new Dictionary<string, ITradeBackfill>(StringComparer.Ordinal)
         {
-            [Venues.Kraken] = new KrakenTradeBackfill(
-                new KrakenRestClient(Rest(Venues.Kraken, settings.KrakenRest), new RequestPacer(KrakenRestClient.DefaultSpacing, timeProvider)), timeProvider),
-            [Venues.Coinbase] = new CoinbaseTradeBackfill(
-                new CoinbaseRestClient(Rest(Venues.Coinbase, settings.CoinbaseRest), new RequestPacer(CoinbaseRestClient.DefaultSpacing, timeProvider)), timeProvider),
+            [Venues.Kraken] = Retrying(new KrakenTradeBackfill(
+                new KrakenRestClient(Rest(Venues.Kraken, settings.KrakenRest), new RequestPacer(KrakenRestClient.DefaultSpacing, timeProvider)), timeProvider)),
+            [Venues.Coinbase] = Retrying(new CoinbaseTradeBackfill(
+                new CoinbaseRestClient(Rest(Venues.Coinbase, settings.CoinbaseRest), new RequestPacer(CoinbaseRestClient.DefaultSpacing, timeProvider)), timeProvider)),
         };
         await using var supervisor = new FeedSupervisor(
             symbols, settings.VenuePriority, sink, backfills, timeProvider, loggers.CreateLogger<FeedSupervisor>(), feedMetrics, settings.FailbackAfter);
 
         var connections = settings.VenuePriority.Select(venue =>
         {
+            var reconnect = new ReconnectPolicyOptions { BaseDelay = settings.ReconnectBaseDelay, MaxDelay = settings.ReconnectMaxDelay };
             var connection = new VenueConnection(
-                Protocol(venue), new ReconnectPolicy(new ReconnectPolicyOptions(), timeProvider), connectionMetrics, timeProvider, loggers.CreateLogger<VenueConnection>());
+                Protocol(venue), new ReconnectPolicy(reconnect, timeProvider), connectionMetrics, timeProvider, loggers.CreateLogger<VenueConnection>());
             var venueSymbols = symbols.Select(symbol => SymbolMap.Default.ToVenue(venue, symbol)).ToList();
             return connection.RunAsync(venueSymbols, supervisor, cancellationToken);
         });
@@ -58,11 +59,72 @@ public sealed class LiveFeed(
         return client;
     }
 
-    private IVenueProtocol Protocol(string venue) => venue switch
+    private ITradeBackfill Retrying(ITradeBackfill backfill) =>
+        new RetryingBackfill(backfill, settings.BackfillAttempts, settings.BackfillRetryDelay, timeProvider, loggers.CreateLogger<LiveFeed>());
+
+    // A null silence timeout keeps the protocol's own default, which is derived from the venue's heartbeat interval.
+    private IVenueProtocol Protocol(string venue)
     {
-        Venues.Kraken => new KrakenSpotProtocol(new KrakenSpotProtocolOptions { Endpoint = settings.KrakenWebSocket }),
-        Venues.Coinbase => new CoinbaseProtocol(new CoinbaseProtocolOptions { Endpoint = settings.CoinbaseWebSocket }),
-        Venues.KrakenFutures => new KrakenFuturesProtocol(new KrakenFuturesProtocolOptions { Endpoint = settings.KrakenFuturesWebSocket }),
-        _ => throw new InvalidOperationException($"Configuration key '{LiveFeedOptions.Section}:{nameof(LiveFeedOptions.Venues)}' names venue '{venue}', which has no connection."),
-    };
+        switch (venue)
+        {
+            case Venues.Kraken:
+                var kraken = new KrakenSpotProtocolOptions { Endpoint = settings.KrakenWebSocket };
+                return new KrakenSpotProtocol(kraken with { SilenceTimeout = settings.KrakenSilenceTimeout ?? kraken.SilenceTimeout });
+            case Venues.Coinbase:
+                var coinbase = new CoinbaseProtocolOptions { Endpoint = settings.CoinbaseWebSocket };
+                return new CoinbaseProtocol(coinbase with { SilenceTimeout = settings.CoinbaseSilenceTimeout ?? coinbase.SilenceTimeout });
+            case Venues.KrakenFutures:
+                var futures = new KrakenFuturesProtocolOptions { Endpoint = settings.KrakenFuturesWebSocket };
+                return new KrakenFuturesProtocol(futures with { SilenceTimeout = settings.KrakenFuturesSilenceTimeout ?? futures.SilenceTimeout });
+            default:
+                throw new InvalidOperationException(
+                    $"Configuration key '{LiveFeedOptions.Section}:{nameof(LiveFeedOptions.Venues)}' names venue '{venue}', which has no connection.");
+        }
+    }
+
+    /// <summary>
+    /// Tries a backfill again when the venue rate-limits it, is unavailable or cannot be reached: a GET of past trades is
+    /// safe to repeat, and without a retry those trades would be reported missing although the venue still has them.
+    /// </summary>
+    private sealed class RetryingBackfill(ITradeBackfill inner, int attempts, TimeSpan retryDelay, TimeProvider timeProvider, ILogger logger)
+        : ITradeBackfill
+    {
+        // Streamed trades are held back while a backfill runs, so a venue asking for a longer pause gets a gap report instead.
+        private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
+
+        public async Task<BackfillResult> FetchSinceAsync(
+            string venue, string venueSymbol, DateTimeOffset since, string? lastTradeId, CancellationToken cancellationToken)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                TimeSpan wait;
+                try
+                {
+                    return await inner.FetchSinceAsync(venue, venueSymbol, since, lastTradeId, cancellationToken);
+                }
+                catch (VenueRequestException exception) when (exception.IsRetryable && attempt < attempts && WaitBefore(attempt, exception.RetryAfter) is { } delay)
+                {
+                    wait = delay;
+                    Log.BackfillRetrying(logger, venue, venueSymbol, attempt, wait, exception.Message);
+                }
+                catch (HttpRequestException exception) when (attempt < attempts && !cancellationToken.IsCancellationRequested)
+                {
+                    wait = WaitBefore(attempt, null)!.Value;
+                    Log.BackfillRetrying(logger, venue, venueSymbol, attempt, wait, exception.Message);
+                }
+
+                await Task.Delay(wait, timeProvider, cancellationToken);
+            }
+        }
+
+        private TimeSpan? WaitBefore(int failedAttempt, TimeSpan? retryAfter)
+        {
+            if (retryAfter is { } asked)
+            {
+                return asked <= MaxRetryAfter ? asked : null;
+            }
+
+            return retryDelay * Math.Pow(2, failedAttempt - 1);
+        }
+    }
 }

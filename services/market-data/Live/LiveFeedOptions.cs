@@ -1,4 +1,5 @@
 using Trading.MarketData.Exchange;
+using Trading.MarketData.Exchange.Connection;
 
 namespace Trading.MarketData.Live;
 
@@ -39,9 +40,41 @@ public sealed class LiveFeedOptions
 
     public Uri KrakenFuturesWebSocket { get; set; } = new("wss://futures.kraken.com/ws/v1");
 
+    /// <summary>
+    /// No frame from Kraken spot for this long means the stream is dead (Stale): it is dropped and made again. Null: the
+    /// protocol's default, ten of Kraken's one-second heartbeats. Keep it several heartbeat intervals long.
+    /// </summary>
+    public TimeSpan? KrakenSilenceTimeout { get; set; }
+
+    /// <summary>As <see cref="KrakenSilenceTimeout"/> for Coinbase; null: ten of its one-second <c>heartbeats</c>.</summary>
+    public TimeSpan? CoinbaseSilenceTimeout { get; set; }
+
+    /// <summary>As <see cref="KrakenSilenceTimeout"/> for Kraken Futures; null: 30 s, its opt-in heartbeat feed being slower.</summary>
+    public TimeSpan? KrakenFuturesSilenceTimeout { get; set; }
+
+    /// <summary>The backoff ceiling of the first reconnect of a venue; it doubles per consecutive failure, with full jitter.</summary>
+    public TimeSpan ReconnectBaseDelay { get; set; } = ReconnectDefaults.BaseDelay;
+
+    /// <summary>The backoff ceiling never grows past this.</summary>
+    public TimeSpan ReconnectMaxDelay { get; set; } = ReconnectDefaults.MaxDelay;
+
+    /// <summary>
+    /// Tries of one REST backfill when the venue rate-limits it, is unavailable or cannot be reached; after the last one
+    /// the missing range is reported as a gap.
+    /// </summary>
+    public int BackfillAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// The wait before the second try of a backfill, doubling before each further one, when the venue does not say how
+    /// long to wait (a Retry-After it sends is honoured instead).
+    /// </summary>
+    public TimeSpan BackfillRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Kraken REST root for trade backfill.</summary>
     public Uri KrakenRest { get; set; } = new("https://api.kraken.com/");
 
     /// <summary>Coinbase REST root for trade backfill.</summary>
     public Uri CoinbaseRest { get; set; } = new("https://api.coinbase.com/");
+
+    private static ReconnectPolicyOptions ReconnectDefaults { get; } = new();
 }

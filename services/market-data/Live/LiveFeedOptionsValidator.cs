@@ -38,6 +38,24 @@ public sealed class LiveFeedOptionsValidator(IOptions<MarketDataOptions> source)
         Positive(failures, nameof(LiveFeedOptions.FailbackAfter), options.FailbackAfter);
         Positive(failures, nameof(LiveFeedOptions.BatchWindow), options.BatchWindow);
         Positive(failures, nameof(LiveFeedOptions.QuoteInterval), options.QuoteInterval);
+        Positive(failures, nameof(LiveFeedOptions.KrakenSilenceTimeout), options.KrakenSilenceTimeout);
+        Positive(failures, nameof(LiveFeedOptions.CoinbaseSilenceTimeout), options.CoinbaseSilenceTimeout);
+        Positive(failures, nameof(LiveFeedOptions.KrakenFuturesSilenceTimeout), options.KrakenFuturesSilenceTimeout);
+        Positive(failures, nameof(LiveFeedOptions.ReconnectBaseDelay), options.ReconnectBaseDelay);
+        Positive(failures, nameof(LiveFeedOptions.ReconnectMaxDelay), options.ReconnectMaxDelay);
+        if (options.ReconnectBaseDelay > options.ReconnectMaxDelay)
+        {
+            failures.Add(
+                $"Configuration key '{section}:{nameof(LiveFeedOptions.ReconnectBaseDelay)}' ({options.ReconnectBaseDelay}) must not exceed "
+                + $"'{section}:{nameof(LiveFeedOptions.ReconnectMaxDelay)}' ({options.ReconnectMaxDelay}).");
+        }
+
+        Positive(failures, nameof(LiveFeedOptions.BackfillRetryDelay), options.BackfillRetryDelay);
+        if (options.BackfillAttempts is < 1 or > 10)
+        {
+            failures.Add($"Configuration key '{section}:{nameof(LiveFeedOptions.BackfillAttempts)}' must be between 1 and 10; it is {options.BackfillAttempts}.");
+        }
+
         if (options.BatchSize is < 1 or > 10_000)
         {
             failures.Add($"Configuration key '{section}:{nameof(LiveFeedOptions.BatchSize)}' must be between 1 and 10000; it is {options.BatchSize}.");
@@ -52,7 +70,8 @@ public sealed class LiveFeedOptionsValidator(IOptions<MarketDataOptions> source)
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void Positive(List<string> failures, string key, TimeSpan value)
+    /// <param name="value">Null means the default and is fine.</param>
+    private static void Positive(List<string> failures, string key, TimeSpan? value)
     {
         if (value <= TimeSpan.Zero)
         {

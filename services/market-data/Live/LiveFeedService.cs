@@ -1,20 +1,26 @@
 using Microsoft.Extensions.Options;
 using Trading.MarketData.Exchange;
 using Trading.MarketData.Exchange.Connection;
+using Trading.MarketData.Live.Scaling;
 
 namespace Trading.MarketData.Live;
 
 /// <summary>
-/// The live source (<c>MarketData:Source = Live</c>): runs the <see cref="LiveFeed"/> of the configured symbols into the
-/// outbox sink, which batches what it publishes. Does nothing when the replay is the source.
+/// The live source (<c>MarketData:Source = Live</c>): runs the <see cref="LiveFeed"/> into the outbox sink, which
+/// batches what it publishes. The configured symbols are split between the running instances (section <c>Scaling</c>):
+/// this one streams exactly the symbols whose lease it holds, restarts the feed when that set changes, and gives its
+/// leases up when it stops. Does nothing when the replay is the source.
 /// </summary>
 public sealed class LiveFeedService(
     IOptions<MarketDataOptions> source,
     IOptions<LiveFeedOptions> options,
+    IOptions<ScalingOptions> scaling,
     OutboxMarketDataSink sink,
+    SymbolLeaseStore leases,
     IHttpClientFactory httpClients,
     VenueConnectionMetrics connectionMetrics,
     LiveFeedMetrics feedMetrics,
+    ScalingMetrics scalingMetrics,
     TimeProvider timeProvider,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -28,10 +34,23 @@ public sealed class LiveFeedService(
             return;
         }
 
-        var settings = options.Value;
-        var feed = new LiveFeed(settings, sink, RestClient, connectionMetrics, feedMetrics, timeProvider, loggers);
-        await Task.WhenAll(FlushUntilStoppedAsync(stoppingToken), feed.RunAsync(settings.Symbols, stoppingToken));
+        var scale = scaling.Value;
+
+        // The suffix keeps two processes apart even when they are configured with the same name.
+        var instanceId = $"{scale.InstanceName}-{Guid.NewGuid().ToString("N")[..8]}";
+        var coordinator = new SymbolLeaseCoordinator(
+            leases, instanceId, options.Value.Symbols, scale.HeartbeatInterval, scale.LeaseTimeout, timeProvider);
+        var loop = new SymbolLeaseLoop(
+            coordinator, new HeldSymbolsFeed(RunFeedAsync), scale.HeartbeatInterval, scale.LeaseTimeout, scalingMetrics, timeProvider, loggers.CreateLogger<SymbolLeaseLoop>());
+        var flushing = FlushUntilStoppedAsync(stoppingToken);
+        await loop.RunAsync(stoppingToken);
+        await flushing;
     }
+
+    /// <summary>One run of the feed, for one set of symbols, until the loop stops it.</summary>
+    private Task RunFeedAsync(IReadOnlyList<string> symbols, CancellationToken stopped) =>
+        new LiveFeed(options.Value, new StoppableSink(sink, stopped), RestClient, connectionMetrics, feedMetrics, timeProvider, loggers)
+            .RunAsync(symbols, stopped);
 
     private HttpClient RestClient(string venue) =>
         httpClients.CreateClient(venue == Venues.Coinbase ? CoinbaseRestClientName : KrakenRestClientName);

@@ -148,5 +148,6 @@ public sealed class OutboxMarketDataSink(
 
         await outbox.ExecuteAsync(tx => tx.PublishAsync(MarketDataMessages.ToTradesReceived(batch)), cancellationToken);
         metrics.BatchPublished(batch.Venue, batch.Symbol, batch.Trades.Count);
+        metrics.BatchCommitted(batch.Venue, batch.Symbol, batch.Trades, timeProvider.GetUtcNow());
     }
 }

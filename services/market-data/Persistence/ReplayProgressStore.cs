@@ -19,7 +19,7 @@ public sealed class ReplayProgressStore
     public async Task<ReplayProgress> GetForUpdateAsync(OutboxTransaction tx, string replayKey) =>
         await tx.QuerySingleOrDefaultAsync<ReplayProgress>(
             """
-            SELECT replay_key, next_line, trades_published, started_at, completed_at
+            SELECT replay_key, next_line, next_point, loop_number, trades_published, started_at, completed_at
             FROM replay_progress
             WHERE replay_key = @replayKey
             FOR UPDATE
@@ -28,23 +28,36 @@ public sealed class ReplayProgressStore
         ?? throw new InvalidOperationException($"No replay_progress row for '{replayKey}'.");
 
     /// <summary>
-    /// Moves the cursor from <paramref name="expectedNextLine"/> to <paramref name="nextLine"/>. Throws if another process
-    /// moved it first (two replicas replaying the same file), which rolls the batch back instead of publishing it twice.
+    /// Moves the cursor from <paramref name="expected"/> to <paramref name="next"/>. Throws if another process moved it first
+    /// (two replicas replaying the same file), which rolls the batch back instead of publishing it twice.
     /// </summary>
     public async Task AdvanceAsync(
-        OutboxTransaction tx, string replayKey, int expectedNextLine, int nextLine, int trades, DateTimeOffset? completedAt)
+        OutboxTransaction tx, string replayKey, ReplayCursor expected, ReplayCursor next, int trades, DateTimeOffset? completedAt)
     {
         var updated = await tx.ExecuteAsync(
             """
             UPDATE replay_progress
-            SET next_line = @nextLine, trades_published = trades_published + @trades, completed_at = @completedAt
-            WHERE replay_key = @replayKey AND next_line = @expectedNextLine AND completed_at IS NULL
+            SET loop_number = @nextLoop, next_line = @nextLine, next_point = @nextPoint,
+                trades_published = trades_published + @trades, completed_at = @completedAt
+            WHERE replay_key = @replayKey AND loop_number = @expectedLoop AND next_line = @expectedLine
+              AND next_point = @expectedPoint AND completed_at IS NULL
             """,
-            new { replayKey, expectedNextLine, nextLine, trades, completedAt });
+            new
+            {
+                replayKey,
+                expectedLoop = expected.Loop,
+                expectedLine = expected.Line,
+                expectedPoint = expected.Point,
+                nextLoop = next.Loop,
+                nextLine = next.Line,
+                nextPoint = next.Point,
+                trades,
+                completedAt,
+            });
         if (updated != 1)
         {
             throw new InvalidOperationException(
-                $"The replay cursor '{replayKey}' is no longer at line {expectedNextLine}: another process is replaying the same file.");
+                $"The replay cursor '{replayKey}' is no longer at loop {expected.Loop}, line {expected.Line}, point {expected.Point}: another process is replaying the same file.");
         }
     }
 }

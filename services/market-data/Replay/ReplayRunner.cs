@@ -2,16 +2,18 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Trading.Contracts.MarketData;
+using Trading.MarketData.Exchange;
+using Trading.MarketData.Live;
 using Trading.MarketData.Persistence;
-using Trading.ServiceDefaults;
 using Trading.ServiceDefaults.Outbox;
 using Trading.ServiceDefaults.Telemetry;
 
 namespace Trading.MarketData.Replay;
 
 /// <summary>
-/// Plays a recorded trades file once, from its stored cursor to the end. Each batch is published in one outbox
-/// transaction together with the cursor move, so a crash at any point neither loses nor repeats a trade.
+/// Plays a recorded trades or candles file from its stored cursor to the end, once or (with <see cref="ReplayOptions.Loop"/>)
+/// again and again. Each batch is published in one outbox transaction together with the cursor move, so a crash at any
+/// point neither loses nor repeats a trade. Messages are built by <see cref="MarketDataMessages"/>, as for the live feed.
 /// </summary>
 public sealed class ReplayRunner(
     Outbox outbox,
@@ -35,41 +37,62 @@ public sealed class ReplayRunner(
             return;
         }
 
-        var totalLines = await CountLinesAsync(settings.File, cancellationToken);
-        Log.ReplayStarting(logger, source.Key, settings.File, settings.Speed, progress.NextLine, totalLines);
+        var file = await ReplayFile.InspectAsync(settings, cancellationToken);
+        Log.ReplayStarting(logger, source.Key, settings.File, settings.Speed, progress.NextLine, file.TotalLines);
+        Log.ReplaySection(logger, source.Key, file.Format.ToString(), file.SectionStart, file.SectionEnd, settings.Loop, progress.LoopNumber, file.LoopShift);
 
-        var run = new Run(progress.NextLine, progress.TradesPublished, Decile(progress.NextLine - 1, totalLines));
+        var run = new Run(progress.Cursor, progress.TradesPublished, Decile(progress.NextLine - 1, file.TotalLines));
         var batcher = new ReplayBatcher(settings.BatchSize, settings.Speed > 0m ? settings.BatchWindow : null);
         var clock = new ReplayClock(settings.Speed);
-        var lastLine = progress.NextLine - 1;
-
-        await using var stream = new FileStream(settings.File, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
-        using var reader = new StreamReader(stream);
-        await foreach (var line in new TradeFileReader(reader).ReadAsync(progress.NextLine, cancellationToken))
+        while (true)
         {
-            lastLine = line.LineNumber;
-            if (line.Trade is not { } trade)
+            var loop = run.Cursor.Loop;
+            var shift = file.LoopShift * loop;
+            var lastLine = run.Cursor.Line - 1;
+            await foreach (var line in file.ReadAsync(run.Cursor.Line, run.Cursor.Point, cancellationToken))
             {
-                Log.MalformedLine(logger, source.FileName, line.LineNumber, line.Error, line.Sample);
-                metrics.MalformedLine(source.Venue, source.Symbol);
-                continue;
+                lastLine = line.LineNumber;
+                if (line.Error is not null)
+                {
+                    Log.MalformedLine(logger, source.FileName, line.LineNumber, line.Error, line.Sample);
+                    metrics.MalformedLine(source.Venue, source.Symbol);
+                    continue;
+                }
+
+                foreach (var recorded in line.Trades)
+                {
+                    var trade = shift == TimeSpan.Zero ? recorded : recorded with { Time = recorded.Time + shift };
+                    if (batcher.CutBefore(trade) is { } windowBatch)
+                    {
+                        await PublishAsync(source, file, run, windowBatch, After(loop, windowBatch[^1]), completed: false, file.TotalLines, cancellationToken);
+                    }
+
+                    await WaitUntilDueAsync(clock, trade, cancellationToken);
+                    if (batcher.Add(trade) is { } fullBatch)
+                    {
+                        await PublishAsync(source, file, run, fullBatch, After(loop, fullBatch[^1]), completed: false, file.TotalLines, cancellationToken);
+                    }
+                }
             }
 
-            if (batcher.CutBefore(trade) is { } windowBatch)
+            if (!settings.Loop)
             {
-                await PublishAsync(source, run, windowBatch, windowBatch[^1].LineNumber + 1, completed: false, totalLines, cancellationToken);
+                var end = new ReplayCursor(loop, Math.Max(run.Cursor.Line, lastLine + 1), 0);
+                await PublishAsync(source, file, run, batcher.Flush(), end, completed: true, file.TotalLines, cancellationToken);
+                Log.ReplayCompleted(logger, source.Key, run.TradesPublished);
+                return;
             }
 
-            await WaitUntilDueAsync(clock, trade, cancellationToken);
-            if (batcher.Add(trade) is { } fullBatch)
-            {
-                await PublishAsync(source, run, fullBatch, fullBatch[^1].LineNumber + 1, completed: false, totalLines, cancellationToken);
-            }
+            // The rest of this loop and the move to the next one commit together, so a restart never replays a loop's tail.
+            await PublishAsync(source, file, run, batcher.Flush(), new ReplayCursor(loop + 1, 1, 0), completed: false, file.TotalLines, cancellationToken);
+            run.LoggedDecile = 0;
+            Log.ReplayLoopStarted(logger, source.Key, loop + 1, file.LoopShift * (loop + 1), run.TradesPublished);
         }
-
-        await PublishAsync(source, run, batcher.Flush(), Math.Max(run.NextLine, lastLine + 1), completed: true, totalLines, cancellationToken);
-        Log.ReplayCompleted(logger, source.Key, run.TradesPublished);
     }
+
+    // Where the replay continues after a trade: the next trade of the same candle line, or the next line.
+    private static ReplayCursor After(int loop, RecordedTrade last) =>
+        last.EndsLine ? new ReplayCursor(loop, last.LineNumber + 1, 0) : new ReplayCursor(loop, last.LineNumber, last.Point + 1);
 
     private async Task<ReplayProgress> BeginAsync(Source source, decimal speed, CancellationToken cancellationToken)
     {
@@ -110,7 +133,8 @@ public sealed class ReplayRunner(
     }
 
     private async Task PublishAsync(
-        Source source, Run run, IReadOnlyList<RecordedTrade> batch, int nextLine, bool completed, int totalLines, CancellationToken cancellationToken)
+        Source source, ReplayFile file, Run run, IReadOnlyList<RecordedTrade> batch, ReplayCursor next, bool completed, int totalLines,
+        CancellationToken cancellationToken)
     {
         // Each batch starts its own trace: this is where the trace of a trade begins.
         Activity.Current = null;
@@ -121,6 +145,7 @@ public sealed class ReplayRunner(
         activity?.SetTag("trading.symbol", source.Symbol);
         activity?.SetTag("trading.trade_count", batch.Count);
         activity?.SetTag("trading.replay.first_line", batch.Count > 0 ? batch[0].LineNumber : null);
+        activity?.SetTag("trading.replay.loop", run.Cursor.Loop);
 
         var receivedAt = timeProvider.GetUtcNow();
         var tradesAfter = run.TradesPublished + batch.Count;
@@ -129,10 +154,10 @@ public sealed class ReplayRunner(
             {
                 if (batch.Count > 0)
                 {
-                    await tx.PublishAsync(ToMessage(source, batch, receivedAt));
+                    await tx.PublishAsync(ToMessage(source, file, run.Cursor.Loop, batch, receivedAt));
                 }
 
-                await store.AdvanceAsync(tx, source.Key, run.NextLine, nextLine, batch.Count, completed ? tx.Now : null);
+                await store.AdvanceAsync(tx, source.Key, run.Cursor, next, batch.Count, completed ? tx.Now : null);
                 if (completed)
                 {
                     await tx.PublishAsync(new FeedStatusChanged
@@ -146,53 +171,32 @@ public sealed class ReplayRunner(
             },
             cancellationToken);
 
-        run.NextLine = nextLine;
+        run.Cursor = next;
         run.TradesPublished = tradesAfter;
         if (batch.Count > 0)
         {
+            // No venue-to-publish latency here: replayed trade times are recorded history, not a clock to measure against.
             metrics.BatchPublished(source.Venue, source.Symbol, batch.Count);
         }
 
-        var decile = Decile(nextLine - 1, totalLines);
+        var decile = next.Line == 1 ? 10 : Decile(next.Line - 1, totalLines);
         if (decile > run.LoggedDecile)
         {
             run.LoggedDecile = decile;
-            Log.ReplayProgress(logger, source.Key, decile * 10, nextLine - 1, totalLines, run.TradesPublished);
+            Log.ReplayProgress(logger, source.Key, decile * 10, next.Line == 1 ? totalLines : next.Line - 1, totalLines, run.TradesPublished);
         }
     }
 
-    private static TradesReceived ToMessage(Source source, IReadOnlyList<RecordedTrade> batch, DateTimeOffset receivedAt) => new()
-    {
-        BatchId = DeterministicGuid.Create($"{source.Key}|{batch[0].LineNumber}"),
-        Venue = source.Venue,
-        Symbol = source.Symbol,
-
-        // Recorded files carry no venue trade ids; the line number is unique within the file and stable across replays.
-        Trades = batch.Select(t => new Trade
-        {
-            TradeId = t.LineNumber.ToString(CultureInfo.InvariantCulture),
-            Price = t.Price,
-            Quantity = t.Size,
-            Side = t.Side,
-            ExchangeTime = t.Time,
-            ReceivedAt = receivedAt,
-        }).ToList(),
-    };
+    // Recorded trades carry no venue trade ids: ReplayFile.TradeId derives them from the line (and loop), stable across replays.
+    private static TradesReceived ToMessage(Source source, ReplayFile file, int loop, IReadOnlyList<RecordedTrade> batch, DateTimeOffset receivedAt) =>
+        MarketDataMessages.ToTradesReceived(new TradeBatch(
+            source.Venue,
+            source.Symbol,
+            batch.Select(t => MarketDataMessages.ToTrade(
+                new VenueTrade(source.Symbol, file.TradeId(t, loop), t.Price, t.Size, t.Side, t.Time), receivedAt)).ToList()));
 
     private static int Decile(int linesDone, int totalLines) =>
         totalLines <= 0 ? 10 : (int)Math.Clamp(linesDone * 10L / totalLines, 0, 10);
-
-    private static async Task<int> CountLinesAsync(string path, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(path);
-        var count = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is not null)
-        {
-            count++;
-        }
-
-        return count;
-    }
 
     private sealed class Source(ReplayOptions settings)
     {
@@ -206,9 +210,9 @@ public sealed class ReplayRunner(
         public string Key => $"{Venue}|{Symbol}|{FileName}";
     }
 
-    private sealed class Run(int nextLine, long tradesPublished, int loggedDecile)
+    private sealed class Run(ReplayCursor cursor, long tradesPublished, int loggedDecile)
     {
-        public int NextLine { get; set; } = nextLine;
+        public ReplayCursor Cursor { get; set; } = cursor;
 
         public long TradesPublished { get; set; } = tradesPublished;
 

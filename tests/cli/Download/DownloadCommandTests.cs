@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Trading.Cli.Download;
-
 namespace Trading.Cli.Tests.Download;
 
 public sealed class DownloadCommandTests : IDisposable
@@ -36,6 +33,28 @@ public sealed class DownloadCommandTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.NotEmpty(_errors.ToString().Trim());
         Assert.False(File.Exists(path));
+    }
+
+    public static TheoryData<string[], string> ParseErrors => new()
+    {
+        { new[] { "download", "--venue" }, "--venue" },
+        { new[] { "download", "--venue", "kraken", "--symbol", "BTC/USD", "--since" }, "--since" },
+        { new[] { "download", "--venue", "kraken", "--symbol", "BTC/USD", "--since", "2024-01-01", "--bogus" }, "--bogus" },
+        { new[] { "download", "--venue", "kraken", "--symbol", "BTC/USD", "--since", "2024-01-01", "--out" }, "--out" },
+        { new[] { "downlaod", "--venue", "kraken" }, "downlaod" },
+        { Array.Empty<string>(), "command" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ParseErrors))]
+    public async Task A_parse_error_exits_with_code_2_and_prints_the_error_and_a_usage_hint(string[] arguments, string named)
+    {
+        var exitCode = await Program.InvokeAsync(arguments, new FixedTimeProvider(History.Start), _output, _errors);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(named, _errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--help", _errors.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_directory));
     }
 
     [Fact]
@@ -105,9 +124,6 @@ public sealed class DownloadCommandTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private Task<int> RunAsync(DateTimeOffset now, string[] arguments)
-    {
-        var root = new RootCommand { DownloadCommand.Create(new FixedTimeProvider(now), _output, _errors) };
-        return root.Parse(arguments).InvokeAsync();
-    }
+    private Task<int> RunAsync(DateTimeOffset now, string[] arguments) =>
+        Program.InvokeAsync(arguments, new FixedTimeProvider(now), _output, _errors);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Trading.MarketData.Exchange.Connection;
 using Trading.MarketData.Live;
 
 namespace Trading.MarketData.Tests.Live;
@@ -59,5 +60,60 @@ public sealed class LiveFeedOptionsValidatorTests
         var result = _validator.Validate(null, options);
 
         Assert.Contains("venue 'BINANCE'", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Silence_timeouts_default_to_the_protocols_and_reconnect_backoff_to_the_reconnect_policy()
+    {
+        var options = new LiveFeedOptions { Symbols = ["BTC/USD"] };
+
+        var result = _validator.Validate(null, options);
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+        Assert.Equal((null, null, null), (options.KrakenSilenceTimeout, options.CoinbaseSilenceTimeout, options.KrakenFuturesSilenceTimeout));
+        var policy = new ReconnectPolicyOptions();
+        Assert.Equal((policy.BaseDelay, policy.MaxDelay), (options.ReconnectBaseDelay, options.ReconnectMaxDelay));
+        Assert.Equal((3, TimeSpan.FromSeconds(2)), (options.BackfillAttempts, options.BackfillRetryDelay));
+    }
+
+    [Fact]
+    public void Non_positive_silence_timeouts_backoff_and_retry_settings_each_fail_naming_the_key()
+    {
+        var options = new LiveFeedOptions
+        {
+            Symbols = ["BTC/USD"],
+            KrakenSilenceTimeout = TimeSpan.Zero,
+            CoinbaseSilenceTimeout = TimeSpan.FromSeconds(-1),
+            KrakenFuturesSilenceTimeout = TimeSpan.Zero,
+            ReconnectBaseDelay = TimeSpan.Zero,
+            ReconnectMaxDelay = TimeSpan.FromSeconds(-5),
+            BackfillAttempts = 0,
+            BackfillRetryDelay = TimeSpan.Zero,
+        };
+
+        var result = _validator.Validate(null, options);
+
+        string[] keys =
+        [
+            "LiveFeed:KrakenSilenceTimeout", "LiveFeed:CoinbaseSilenceTimeout", "LiveFeed:KrakenFuturesSilenceTimeout",
+            "LiveFeed:ReconnectBaseDelay", "LiveFeed:ReconnectMaxDelay", "LiveFeed:BackfillAttempts", "LiveFeed:BackfillRetryDelay",
+        ];
+        Assert.All(keys, key => Assert.Contains(result.Failures!, f => f.StartsWith($"Configuration key '{key}'", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Reconnect_base_delay_above_the_max_delay_fails_naming_both_keys()
+    {
+        var options = new LiveFeedOptions
+        {
+            Symbols = ["BTC/USD"],
+            ReconnectBaseDelay = TimeSpan.FromSeconds(30),
+            ReconnectMaxDelay = TimeSpan.FromSeconds(10),
+        };
+
+        var result = _validator.Validate(null, options);
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.Contains("'LiveFeed:ReconnectBaseDelay' (00:00:30) must not exceed 'LiveFeed:ReconnectMaxDelay' (00:00:10)", failure, StringComparison.Ordinal);
     }
 }

@@ -18,6 +18,8 @@ public sealed class CoinbaseProtocol(CoinbaseProtocolOptions options) : IVenuePr
 
     public TimeSpan? PingInterval => options.PingInterval;
 
+    public bool HasConnectionSequence => true;
+
     public IVenueFrameParser CreateParser() => new CoinbaseFrameParser();
 
     public IReadOnlyList<byte[]> SubscribeFrames(IReadOnlyList<string> venueSymbols) =>

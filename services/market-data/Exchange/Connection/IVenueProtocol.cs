@@ -19,6 +19,13 @@ public interface IVenueProtocol
     /// <summary>How often to send <see cref="PingFrame"/>, or null when the venue needs no application ping.</summary>
     TimeSpan? PingInterval { get; }
 
+    /// <summary>
+    /// True when every frame of a connection carries one shared, gap-free sequence number (Coinbase
+    /// <c>sequence_num</c>): a jump means the venue dropped messages, and the connection is made again so the supervisor
+    /// backfills what they held.
+    /// </summary>
+    bool HasConnectionSequence => false;
+
     IVenueFrameParser CreateParser();
 
     /// <summary>The frames to send after connecting, for the venue's own symbols.</summary>

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Trading.MarketData.Exchange.Coinbase;
 
 namespace Trading.MarketData.Exchange.Connection;
 
@@ -98,6 +99,11 @@ public sealed class VenueConnection(
         {
             return (VenueConnectionState.Down, ex.Message);
         }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping races the socket: a receive can fail with "Aborted" instead of a cancellation. Either way we stop.
+            throw new OperationCanceledException(cancellationToken);
+        }
         finally
         {
             await session.CancelAsync();
@@ -128,6 +134,7 @@ public sealed class VenueConnection(
         ClientWebSocket socket, IVenueConnectionObserver observer, CancellationToken sessionToken, CancellationToken cancellationToken)
     {
         var parser = protocol.CreateParser();
+        var sequence = protocol.HasConnectionSequence ? new CoinbaseSequenceTracker() : null;
         var frame = new ParsedFrame();
         var length = 0;
         string? oversizedSample = null;
@@ -162,30 +169,50 @@ public sealed class VenueConnection(
             var receivedAt = timeProvider.GetUtcNow();
             if (oversizedSample is not null)
             {
+                metrics.FrameReceived(protocol.Venue, FrameKind.Malformed);
                 metrics.MalformedFrame(protocol.Venue);
                 Log.MalformedFrame(logger, protocol.Venue, $"message larger than {MaxMessageBytes} bytes", oversizedSample);
                 oversizedSample = null;
             }
-            else
+            else if (await HandleAsync(parser, sequence, frame, _buffer.AsMemory(0, length), receivedAt, observer, cancellationToken) is { } gap)
             {
-                await HandleAsync(parser, frame, _buffer.AsMemory(0, length), receivedAt, observer, cancellationToken);
+                return (VenueConnectionState.Stale, gap);
             }
 
             length = 0;
         }
     }
 
-    private async ValueTask HandleAsync(
-        IVenueFrameParser parser, ParsedFrame frame, ReadOnlyMemory<byte> message, DateTimeOffset receivedAt,
-        IVenueConnectionObserver observer, CancellationToken cancellationToken)
+    /// <summary>Hands one message to the observer; returns why the session must end when the venue dropped messages.</summary>
+    private async ValueTask<string?> HandleAsync(
+        IVenueFrameParser parser, CoinbaseSequenceTracker? sequence, ParsedFrame frame, ReadOnlyMemory<byte> message,
+        DateTimeOffset receivedAt, IVenueConnectionObserver observer, CancellationToken cancellationToken)
     {
         frame.Clear();
         parser.Parse(message.Span, frame);
+        metrics.FrameReceived(protocol.Venue, frame);
         if (frame.Kind == FrameKind.Malformed)
         {
             metrics.MalformedFrame(protocol.Venue);
             Log.MalformedFrame(logger, protocol.Venue, frame.Detail, Sample(message.Span));
-            return;
+            return null;
+        }
+
+        if (sequence is not null && frame.Sequence is { } number)
+        {
+            var check = sequence.Observe(number);
+            if (check.Status == CoinbaseSequenceStatus.Stale)
+            {
+                return null;
+            }
+
+            if (check.Status == CoinbaseSequenceStatus.Gap)
+            {
+                // The frame after the hole is not delivered either: the backfill starts from the last trade delivered,
+                // so it fetches the dropped trades and this frame's together, in order.
+                metrics.SequenceGap(protocol.Venue);
+                return $"sequence gap: {check.Missing} message(s) missing before sequence {number}";
+            }
         }
 
         Volatile.Write(ref _lastFrameTimestamp, timeProvider.GetTimestamp());
@@ -209,6 +236,8 @@ public sealed class VenueConnection(
 
                 break;
         }
+
+        return null;
     }
 
     private async ValueTask BecomeLiveAsync(IVenueConnectionObserver observer, CancellationToken cancellationToken)
