@@ -85,4 +85,12 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Instance {InstanceId} stopped waiting for a lease renewal the database has not answered in {Waited}; the next renewal starts now")]
     public static partial void LeaseRenewalAbandoned(ILogger logger, string instanceId, TimeSpan waited);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Dropped a batch of {TradeCount} {Symbol} trades from {Venue}: instance {InstanceId} no longer holds the symbol's lease; its new owner resumes from the last committed trade")]
+    public static partial void BatchDroppedWithoutLease(ILogger logger, string venue, string symbol, int tradeCount, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Not resuming {Symbol}: its last published trade at {ExchangeTime} is older than LiveFeed:ResumeWithin ({ResumeWithin}); the trades since then are missing")]
+    public static partial void CursorTooOld(ILogger logger, string symbol, DateTimeOffset exchangeTime, TimeSpan resumeWithin);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Trading.Contracts.MarketData;
 using Trading.MarketData.Exchange;
@@ -36,7 +37,8 @@ public sealed class MarketDataMetricsTests : IDisposable
             database.Outbox,
             Options.Create(new LiveFeedOptions { BatchSize = 2 }),
             clock,
-            new MarketDataMetrics(_recorder.Telemetry));
+            new MarketDataMetrics(_recorder.Telemetry),
+            NullLogger<OutboxMarketDataSink>.Instance);
 
         await sink.PublishTradesAsync(
             "KRAKEN", "BTC/USD", [Venue("1", T0.AddSeconds(9)), Venue("2", T0.AddSeconds(9.75))], T0.AddSeconds(10), CancellationToken.None);

@@ -27,8 +27,10 @@ public sealed class LiveFeed(
     ILoggerFactory loggers)
 {
     /// <summary>Streams <paramref name="symbols"/> until <paramref name="cancellationToken"/> is cancelled, then returns.</summary>
+    /// <param name="resumeFrom">The last published trade per symbol: the feed backfills from it when it first goes live.</param>
     /// <exception cref="UnknownSymbolException">A symbol is not supported on one of the configured venues.</exception>
-    public async Task RunAsync(IReadOnlyList<string> symbols, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        IReadOnlyList<string> symbols, CancellationToken cancellationToken, IReadOnlyDictionary<string, FeedCursor>? resumeFrom = null)
     {
         var backfills = new Dictionary<string, ITradeBackfill>(StringComparer.Ordinal)
         {
@@ -38,7 +40,8 @@ public sealed class LiveFeed(
                 new CoinbaseRestClient(Rest(Venues.Coinbase, settings.CoinbaseRest), new RequestPacer(CoinbaseRestClient.DefaultSpacing, timeProvider)), timeProvider)),
         };
         await using var supervisor = new FeedSupervisor(
-            symbols, settings.VenuePriority, sink, backfills, timeProvider, loggers.CreateLogger<FeedSupervisor>(), feedMetrics, settings.FailbackAfter);
+            symbols, settings.VenuePriority, sink, backfills, timeProvider, loggers.CreateLogger<FeedSupervisor>(), feedMetrics, settings.FailbackAfter,
+            resumeFrom: resumeFrom);
 
         var connections = settings.VenuePriority.Select(venue =>
         {

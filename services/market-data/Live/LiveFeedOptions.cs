@@ -34,6 +34,12 @@ public sealed class LiveFeedOptions
     /// <summary>At most one <c>QuoteUpdated</c> per venue and symbol per interval; the latest quote wins.</summary>
     public TimeSpan QuoteInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// At start or when a symbol is taken over, the trades since the last published one are backfilled when it is at most
+    /// this old; an older cursor is logged as missing trades and the feed starts from the live stream.
+    /// </summary>
+    public TimeSpan ResumeWithin { get; set; } = TimeSpan.FromMinutes(15);
+
     public Uri KrakenWebSocket { get; set; } = new("wss://ws.kraken.com/v2");
 
     public Uri CoinbaseWebSocket { get; set; } = new("wss://advanced-trade-ws.coinbase.com");

@@ -51,6 +51,7 @@ public sealed class LiveFeedOptionsValidator(IOptions<MarketDataOptions> source)
         }
 
         Positive(failures, nameof(LiveFeedOptions.BackfillRetryDelay), options.BackfillRetryDelay);
+        Positive(failures, nameof(LiveFeedOptions.ResumeWithin), options.ResumeWithin);
         if (options.BackfillAttempts is < 1 or > 10)
         {
             failures.Add($"Configuration key '{section}:{nameof(LiveFeedOptions.BackfillAttempts)}' must be between 1 and 10; it is {options.BackfillAttempts}.");

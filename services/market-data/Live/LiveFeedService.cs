@@ -42,15 +42,43 @@ public sealed class LiveFeedService(
             leases, instanceId, options.Value.Symbols, scale.HeartbeatInterval, scale.LeaseTimeout, timeProvider);
         var loop = new SymbolLeaseLoop(
             coordinator, new HeldSymbolsFeed(RunFeedAsync), scale.HeartbeatInterval, scale.LeaseTimeout, scalingMetrics, timeProvider, loggers.CreateLogger<SymbolLeaseLoop>());
+        sink.FenceWith(instanceId);
         var flushing = FlushUntilStoppedAsync(stoppingToken);
         await loop.RunAsync(stoppingToken);
         await flushing;
     }
 
-    /// <summary>One run of the feed, for one set of symbols, until the loop stops it.</summary>
-    private Task RunFeedAsync(IReadOnlyList<string> symbols, CancellationToken stopped) =>
-        new LiveFeed(options.Value, new StoppableSink(sink, stopped), RestClient, connectionMetrics, feedMetrics, timeProvider, loggers)
-            .RunAsync(symbols, stopped);
+    /// <summary>
+    /// One run of the feed, for one set of symbols, until the loop stops it. Each symbol resumes from its last published
+    /// trade, whether this instance or another one published it, so a restart or a hand-over backfills what it missed.
+    /// </summary>
+    private async Task RunFeedAsync(IReadOnlyList<string> symbols, CancellationToken stopped)
+    {
+        var resumeFrom = await ResumableCursorsAsync(symbols, stopped);
+        await new LiveFeed(options.Value, new StoppableSink(sink, stopped), RestClient, connectionMetrics, feedMetrics, timeProvider, loggers)
+            .RunAsync(symbols, stopped, resumeFrom);
+    }
+
+    private async Task<IReadOnlyDictionary<string, FeedCursor>> ResumableCursorsAsync(IReadOnlyList<string> symbols, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger<LiveFeedService>();
+        var resumeWithin = options.Value.ResumeWithin;
+        var now = timeProvider.GetUtcNow();
+        var resumable = new Dictionary<string, FeedCursor>(StringComparer.Ordinal);
+        foreach (var (symbol, cursor) in await sink.LoadCursorsAsync(symbols, cancellationToken))
+        {
+            // A backfill holds the live stream back until it is in; hours of history belong to `trading download`.
+            if (now - cursor.LastExchangeTime > resumeWithin)
+            {
+                Log.CursorTooOld(logger, symbol, cursor.LastExchangeTime, resumeWithin);
+                continue;
+            }
+
+            resumable[symbol] = cursor;
+        }
+
+        return resumable;
+    }
 
     private HttpClient RestClient(string venue) =>
         httpClients.CreateClient(venue == Venues.Coinbase ? CoinbaseRestClientName : KrakenRestClientName);

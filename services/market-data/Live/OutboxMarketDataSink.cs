@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Trading.Contracts.MarketData;
 using Trading.MarketData.Exchange;
+using Trading.MarketData.Persistence;
 using Trading.ServiceDefaults.Outbox;
 using Trading.ServiceDefaults.Telemetry;
 
@@ -13,11 +14,32 @@ namespace Trading.MarketData.Live;
 /// <see cref="RunAsync"/> must run for batches and held quotes to go out when their time is up.
 /// </summary>
 public sealed class OutboxMarketDataSink(
-    Outbox outbox, IOptions<LiveFeedOptions> options, TimeProvider timeProvider, MarketDataMetrics metrics) : IMarketDataSink
+    Outbox outbox,
+    IOptions<LiveFeedOptions> options,
+    TimeProvider timeProvider,
+    MarketDataMetrics metrics,
+    ILogger<OutboxMarketDataSink> logger) : IMarketDataSink
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TradeBatcher _batcher = new(options.Value.BatchSize, options.Value.BatchWindow);
     private readonly QuoteThrottle _quotes = new(options.Value.QuoteInterval);
+    private readonly FeedCursorStore _cursors = new();
+    private volatile string? _leaseOwner;
+
+    /// <summary>
+    /// From now on a batch is published only while <paramref name="owner"/> holds its symbol's lease, checked in the
+    /// batch's own transaction: a batch held back by an instance that lost the symbol is dropped, and the new owner, which
+    /// resumes from the cursor committed with the last published batch, publishes those trades instead, once.
+    /// </summary>
+    public void FenceWith(string owner) => _leaseOwner = owner;
+
+    /// <summary>The stored cursors of <paramref name="symbols"/>: the last trade published of each.</summary>
+    public async Task<IReadOnlyDictionary<string, FeedCursor>> LoadCursorsAsync(IReadOnlyCollection<string> symbols, CancellationToken cancellationToken)
+    {
+        IReadOnlyDictionary<string, FeedCursor> cursors = new Dictionary<string, FeedCursor>();
+        await outbox.ExecuteAsync(async tx => cursors = await _cursors.LoadAsync(tx, symbols), cancellationToken);
+        return cursors;
+    }
 
     public async ValueTask PublishTradesAsync(
         string venue, string symbol, IReadOnlyList<VenueTrade> trades, DateTimeOffset receivedAt, CancellationToken cancellationToken)
@@ -146,7 +168,28 @@ public sealed class OutboxMarketDataSink(
         activity?.SetTag("trading.symbol", batch.Symbol);
         activity?.SetTag("trading.trade_count", batch.Trades.Count);
 
-        await outbox.ExecuteAsync(tx => tx.PublishAsync(MarketDataMessages.ToTradesReceived(batch)), cancellationToken);
+        var owner = _leaseOwner;
+        var fenced = false;
+        await outbox.ExecuteAsync(
+            async tx =>
+            {
+                if (owner is not null && !await _cursors.HoldsLeaseAsync(tx, batch.Symbol, owner))
+                {
+                    fenced = true;
+                    return;
+                }
+
+                await tx.PublishAsync(MarketDataMessages.ToTradesReceived(batch));
+                var last = batch.Trades[^1];
+                await _cursors.AdvanceAsync(tx, batch.Symbol, new FeedCursor { Venue = batch.Venue, LastTradeId = last.TradeId, LastExchangeTime = last.ExchangeTime });
+            },
+            cancellationToken);
+        if (fenced)
+        {
+            Log.BatchDroppedWithoutLease(logger, batch.Venue, batch.Symbol, batch.Trades.Count, owner!);
+            return;
+        }
+
         metrics.BatchPublished(batch.Venue, batch.Symbol, batch.Trades.Count);
         metrics.BatchCommitted(batch.Venue, batch.Symbol, batch.Trades, timeProvider.GetUtcNow());
     }
