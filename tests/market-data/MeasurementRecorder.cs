@@ -40,6 +40,9 @@ internal sealed class MeasurementRecorder : IDisposable
     public double Sum(string name, params (string Key, string Value)[] tags) =>
         Of(name).Where(m => tags.All(t => m.Tags.TryGetValue(t.Key, out var v) && v == t.Value)).Sum(m => m.Value);
 
+    /// <summary>The total of the counter <paramref name="name"/> for one venue.</summary>
+    public long Total(string name, string venue) => (long)Sum(name, ("venue", venue));
+
     public void Dispose()
     {
         _listener.Dispose();

@@ -52,16 +52,16 @@ public static class CandleCsvFile
         {
             throw new CandleFileException(
                 path,
-                $"{path} is not a candle file: its first line is '{Shorten(firstLine ?? "")}', expected '{Header}'. Choose another --out file.");
+                $"{path} is not a candle file: its first line is '{CsvFileTail.Shorten(firstLine ?? "")}', expected '{Header}'. Choose another --out file.");
         }
 
-        var end = StartOfLineBefore(stream, stream.Length);
+        var end = CsvFileTail.StartOfLineBefore(stream, stream.Length);
         if (end < stream.Length)
         {
             stream.SetLength(end);
         }
 
-        var lastLine = LastLine(stream, end);
+        var lastLine = CsvFileTail.LastLine(stream, end);
         if (lastLine is null || lastLine.TrimEnd('\r').TrimStart('\uFEFF') == Header)
         {
             return null;
@@ -71,7 +71,7 @@ public static class CandleCsvFile
         return DateTimeOffset.TryParse(
             time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
             ? parsed
-            : throw new CandleFileException(path, $"{path} ends with a row whose time cannot be read: '{Shorten(lastLine)}'.");
+            : throw new CandleFileException(path, $"{path} ends with a row whose time cannot be read: '{CsvFileTail.Shorten(lastLine)}'.");
     }
 
     private static string? ReadFirstLine(FileStream stream)
@@ -82,45 +82,4 @@ public static class CandleCsvFile
         var newline = Array.IndexOf(buffer, (byte)'\n', 0, read);
         return newline < 0 ? null : Encoding.UTF8.GetString(buffer, 0, newline);
     }
-
-    // The line that ends at `end` (just after its '\n').
-    private static string? LastLine(FileStream stream, long end)
-    {
-        if (end == 0)
-        {
-            return null;
-        }
-
-        var lineEnd = end - 1;
-        var lineStart = StartOfLineBefore(stream, lineEnd);
-        var bytes = new byte[lineEnd - lineStart];
-        stream.Position = lineStart;
-        stream.ReadExactly(bytes);
-        return Encoding.UTF8.GetString(bytes);
-    }
-
-    // Position just after the last '\n' before `limit`, or 0 when there is none.
-    private static long StartOfLineBefore(FileStream stream, long limit)
-    {
-        var buffer = new byte[4096];
-        var position = limit;
-        while (position > 0)
-        {
-            var start = Math.Max(0, position - buffer.Length);
-            var length = (int)(position - start);
-            stream.Position = start;
-            stream.ReadExactly(buffer, 0, length);
-            var newline = Array.LastIndexOf(buffer, (byte)'\n', length - 1, length);
-            if (newline >= 0)
-            {
-                return start + newline + 1;
-            }
-
-            position = start;
-        }
-
-        return 0;
-    }
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";
 }

@@ -77,13 +77,13 @@ public sealed class CsvAppendFile(string path, string header) : IDisposable
         }
 
         RequireHeader(stream, path, header);
-        var end = StartOfLineBefore(stream, stream.Length);
+        var end = CsvFileTail.StartOfLineBefore(stream, stream.Length);
         if (end < stream.Length)
         {
             stream.SetLength(end);
         }
 
-        var last = LastLine(stream, end);
+        var last = CsvFileTail.LastLine(stream, end);
         return last is null || IsHeader(last, header) ? null : last.TrimEnd('\r');
     }
 
@@ -98,50 +98,10 @@ public sealed class CsvAppendFile(string path, string header) : IDisposable
         {
             throw new RecordFileException(
                 path,
-                $"{path} is not a file trading record can append to: its first line is '{Shorten(first)}', expected '{header}'. " +
+                $"{path} is not a file trading record can append to: its first line is '{CsvFileTail.Shorten(first)}', expected '{header}'. " +
                 "Move it away or choose another --out directory.");
         }
     }
 
     private static bool IsHeader(string line, string header) => line.TrimEnd('\r').TrimStart('\uFEFF') == header;
-
-    // The line that ends at `end` (just after its '\n').
-    private static string? LastLine(FileStream stream, long end)
-    {
-        if (end == 0)
-        {
-            return null;
-        }
-
-        var lineStart = StartOfLineBefore(stream, end - 1);
-        var bytes = new byte[end - 1 - lineStart];
-        stream.Position = lineStart;
-        stream.ReadExactly(bytes);
-        return Encoding.UTF8.GetString(bytes);
-    }
-
-    // Position just after the last '\n' before `limit`, or 0 when there is none.
-    private static long StartOfLineBefore(FileStream stream, long limit)
-    {
-        var buffer = new byte[4096];
-        var position = limit;
-        while (position > 0)
-        {
-            var start = Math.Max(0, position - buffer.Length);
-            var length = (int)(position - start);
-            stream.Position = start;
-            stream.ReadExactly(buffer, 0, length);
-            var newline = Array.LastIndexOf(buffer, (byte)'\n', length - 1, length);
-            if (newline >= 0)
-            {
-                return start + newline + 1;
-            }
-
-            position = start;
-        }
-
-        return 0;
-    }
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";
 }

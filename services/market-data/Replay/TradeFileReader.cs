@@ -20,20 +20,8 @@ public sealed class TradeFileReader(TextReader reader)
     /// </summary>
     public async IAsyncEnumerable<TradeFileLine> ReadAsync(int firstLine, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (var (lineNumber, line) in DataFileLines.ReadAsync(reader, firstLine, cancellationToken))
         {
-            lineNumber++;
-            if (lineNumber < firstLine || string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (lineNumber == 1 && line.Trim().StartsWith("time", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
             yield return ParseLine(line, lineNumber);
         }
     }

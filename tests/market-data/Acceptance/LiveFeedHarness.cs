@@ -44,7 +44,7 @@ internal sealed class LiveFeedHarness : IAsyncDisposable
 
     public RecordingSink Sink { get; } = new();
 
-    public CounterRecorder Counters { get; } = new();
+    public MeasurementRecorder Counters { get; } = new();
 
     public IReadOnlyList<string> Logs => _logs.Messages;
 

@@ -13,7 +13,7 @@ public sealed partial class VenueConnectionTests : IAsyncLifetime
 
     private readonly RecordingObserver _observer = new();
     private readonly RecordingLogger<VenueConnection> _logger = new();
-    private readonly CounterRecorder _counters = new();
+    private readonly MeasurementRecorder _counters = new();
     private readonly CancellationTokenSource _stop = new(TimeSpan.FromSeconds(20));
     private FakeKrakenSpotServer _server = null!;
     private Task _running = Task.CompletedTask;
