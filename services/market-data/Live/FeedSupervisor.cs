@@ -127,6 +127,13 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
         {
             if (status.State == state)
             {
+                // The same state with news: the venue rejected a subscribed symbol, which then never streams. Said once
+                // per venue and reason, not again on every reconnect.
+                if (status.Rejections.Add(reason))
+                {
+                    await _sink.PublishStatusAsync(venue, ToFeedStatus(state), reason, cancellationToken);
+                }
+
                 return;
             }
 
@@ -586,6 +593,9 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
         public int Priority { get; } = priority;
 
         public Dictionary<string, string> VenueSymbols { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Reasons already published for reports that changed no state (symbol rejections).</summary>
+        public HashSet<string> Rejections { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Null until the connection reports its first state.</summary>
         public VenueConnectionState? State { get; set; }

@@ -34,6 +34,19 @@ public sealed class FeedSupervisorTests : IAsyncLifetime
     public async Task DisposeAsync() => await _supervisor.DisposeAsync();
 
     [Fact]
+    public async Task A_symbol_the_venue_rejects_is_published_once_although_every_reconnect_repeats_it()
+    {
+        const string rejection = "venue rejected a symbol: Currency pair not supported BTC/USD";
+        await State(Venues.Kraken, VenueConnectionState.Live);
+
+        await _supervisor.OnStateChangedAsync(Venues.Kraken, VenueConnectionState.Live, rejection, CancellationToken.None);
+        await _supervisor.OnStateChangedAsync(Venues.Kraken, VenueConnectionState.Live, rejection, CancellationToken.None);
+
+        var published = Assert.Single(_sink.Statuses, s => s.Reason == rejection);
+        Assert.Equal((Venues.Kraken, FeedStatus.Live), (published.Venue, published.Status));
+    }
+
+    [Fact]
     public async Task Only_the_highest_priority_live_venue_is_published()
     {
         await State(Venues.Kraken, VenueConnectionState.Live);
