@@ -1,6 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Trading.MarketData.Exchange;
+using Trading.MarketData.Exchange.Coinbase;
 using Trading.MarketData.Exchange.Kraken;
 using Trading.MarketData.Exchange.KrakenFutures;
 
@@ -29,7 +30,11 @@ public class FrameParserBenchmarks
     private static readonly byte[] FuturesTrade = Encoding.UTF8.GetBytes(
         """{"feed":"trade","product_id":"PF_XBTUSD","uid":"05af78ac-a774-478c-a50c-8b9c234e071e","side":"sell","type":"fill","seq":653355,"time":1612266317519,"qty":0.0150,"price":68123.5}""");
 
+    private static readonly byte[] CoinbaseSingleTradeFrame = Encoding.UTF8.GetBytes(
+        """{"channel":"market_trades","client_id":"","timestamp":"2026-09-30T01:41:27.834Z","sequence_num":5,"events":[{"type":"update","trades":[{"product_id":"BTC-USD","trade_id":"846149798","price":"68123.45","size":"0.03710506","time":"2026-09-30T01:41:25.375232Z","side":"SELL"}]}]}""");
+
     private readonly KrakenSpotFrameParser _spot = new();
+    private readonly CoinbaseFrameParser _coinbase = new();
     private readonly KrakenFuturesFrameParser _futures = new();
     private readonly ParsedFrame _result = new();
 
@@ -41,6 +46,9 @@ public class FrameParserBenchmarks
 
     [Benchmark(OperationsPerInvoke = FramesPerInvoke)]
     public int KrakenFuturesTrade() => Run(_futures, FuturesTrade);
+
+    [Benchmark(OperationsPerInvoke = FramesPerInvoke)]
+    public int CoinbaseSingleTrade() => Run(_coinbase, CoinbaseSingleTradeFrame);
 
     private int Run(IVenueFrameParser parser, byte[] frame)
     {
