@@ -1,26 +1,37 @@
+using System.Globalization;
 using Trading.Markets.Indicators;
 
 namespace Trading.Markets.Tests.Indicators;
 
 // The contract every indicator keeps (after Lean's CommonIndicatorTests): it matches TA-Lib on real candles, is ready exactly
 // at its warm-up period, resets to a clean state and ignores input that does not move time forward.
+// An indicator with a column in the TA-Lib reference files is checked against that column; one without (TA-Lib's output is not
+// in the files) overrides Expected with an independent, from-the-definition computation over the same candles.
 public abstract class CommonIndicatorTests<T>
     where T : IndicatorBase
 {
     private const double RelativeTolerance = 1e-9;
 
-    protected abstract string ReferenceColumn { get; }
+    /// <summary>The reference column of an indicator with one output, read from <see cref="IndicatorBase.Current"/>.</summary>
+    protected virtual string ReferenceColumn => throw new InvalidOperationException($"{GetType().Name} sets neither ReferenceColumn nor Outputs.");
+
+    /// <summary>Every output checked against the reference; the first one decides on which rows the indicator must be ready.</summary>
+    protected virtual IReadOnlyList<Output> Outputs => [new(ReferenceColumn, indicator => indicator.Current.Value)];
 
     protected abstract T CreateIndicator();
 
     protected abstract bool Update(T indicator, Candle candle);
+
+    /// <summary>The expected value of <paramref name="output"/> on each row of <paramref name="file"/>, null where there is none.</summary>
+    protected virtual IReadOnlyList<double?> Expected(ReferenceFile file, Output output) => file.ReadColumn(output.Column);
 
     [Theory]
     [MemberData(nameof(ReferenceFile.Names), MemberType = typeof(ReferenceFile))]
     public void Matches_the_reference_on_every_row_it_has_a_value(string referenceFile)
     {
         var file = ReferenceFile.Named(referenceFile);
-        var expected = file.ReadColumn(ReferenceColumn);
+        var outputs = Outputs;
+        var expected = outputs.Select(output => Expected(file, output)).ToList();
         var candles = file.ReadCandles();
         var indicator = CreateIndicator();
 
@@ -28,15 +39,24 @@ public abstract class CommonIndicatorTests<T>
         for (var row = 0; row < candles.Count; row++)
         {
             Update(indicator, candles[row]);
-            if (expected[row] is { } reference
-                && Math.Abs(indicator.Current.Value - reference) > RelativeTolerance * Math.Max(1, Math.Abs(reference)))
+            for (var i = 0; i < outputs.Count; i++)
             {
-                mismatches.Add($"row {row}: expected {reference:R}, got {indicator.Current.Value:R}");
+                if (expected[i][row] is not { } reference)
+                {
+                    continue;
+                }
+
+                var actual = outputs[i].Read(indicator);
+                var tolerance = outputs[i].AbsoluteTolerance ?? RelativeTolerance * Math.Max(1, Math.Abs(reference));
+                if (!(Math.Abs(actual - reference) <= tolerance))
+                {
+                    mismatches.Add($"{outputs[i].Column} row {row}: expected {reference:R}, got {actual:R}");
+                }
             }
         }
 
         Assert.Empty(mismatches.Take(5));
-        Assert.True(expected.Count(value => value is not null) > candles.Count / 2, "The reference column is mostly empty.");
+        Assert.All(expected, column => Assert.True(column.Count(value => value is not null) > candles.Count / 2, "The reference column is mostly empty."));
     }
 
     [Theory]
@@ -44,7 +64,7 @@ public abstract class CommonIndicatorTests<T>
     public void Is_ready_on_exactly_the_rows_where_the_reference_has_a_value(string referenceFile)
     {
         var file = ReferenceFile.Named(referenceFile);
-        var expected = file.ReadColumn(ReferenceColumn);
+        var expected = Expected(file, Outputs[0]);
         var indicator = CreateIndicator();
 
         var readiness = file.ReadCandles().Select(candle => Update(indicator, candle)).ToList();
@@ -71,8 +91,8 @@ public abstract class CommonIndicatorTests<T>
         var candles = ReferenceFile.All[0].ReadCandles();
         var indicator = CreateIndicator();
 
-        var warmingUp = Run(indicator, candles.Take(indicator.WarmUpPeriod - 1));
-        var first = Run(indicator, [candles[indicator.WarmUpPeriod - 1]]).Single();
+        var warmingUp = Run(indicator, candles.Take(indicator.WarmUpPeriod - 1)).Select(step => step.Current);
+        var first = Run(indicator, [candles[indicator.WarmUpPeriod - 1]]).Single().Current;
 
         Assert.All(warmingUp, current => Assert.Equal(default, current));
         Assert.Equal(candles[indicator.WarmUpPeriod - 1].OpenedAt, first.Time);
@@ -117,10 +137,16 @@ public abstract class CommonIndicatorTests<T>
         Assert.Equal(Run(undisturbed, rest), Run(indicator, rest));
     }
 
-    private List<IndicatorValue> Run(T indicator, IEnumerable<Candle> candles) =>
+    // Current after each candle, with every output written out so that a multi-output indicator is compared whole.
+    private List<(IndicatorValue Current, string Outputs)> Run(T indicator, IEnumerable<Candle> candles) =>
         candles.Select(candle =>
         {
             Update(indicator, candle);
-            return indicator.Current;
+            var outputs = indicator.IsReady ? string.Join(' ', Outputs.Select(output => output.Read(indicator).ToString("R", CultureInfo.InvariantCulture))) : "";
+            return (indicator.Current, outputs);
         }).ToList();
+
+    /// <summary>One output of the indicator: its reference column, how to read it, and an absolute tolerance replacing the
+    /// default 1e-9 × max(1, |reference|) where the reference README allows one.</summary>
+    protected sealed record Output(string Column, Func<T, double> Read, double? AbsoluteTolerance = null);
 }
