@@ -6,7 +6,7 @@ public sealed class CandleBuilderOptions
     public const string Section = "CandleBuilder";
 
     /// <summary>The intervals built when <see cref="Intervals"/> is not configured.</summary>
-    public static readonly IReadOnlyList<string> DefaultIntervals = ["1m"];
+    public static readonly IReadOnlyList<string> DefaultIntervals = ["1m", "2m", "5m", "15m", "30m", "1h", "4h", "1d"];
 
     /// <summary>Interval codes to build (1m, 2m, 5m, 15m, 30m, 1h, 4h, 1d); empty means <see cref="DefaultIntervals"/>.</summary>
     /// <remarks>

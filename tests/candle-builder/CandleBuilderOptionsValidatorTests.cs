@@ -11,7 +11,7 @@ public sealed class CandleBuilderOptionsValidatorTests
         var result = new CandleBuilderOptionsValidator().Validate(null, new CandleBuilderOptions());
 
         Assert.True(result.Succeeded);
-        Assert.Equal([Interval.OneMinute], CandleBuilderOptionsValidator.ParseIntervals(new CandleBuilderOptions()));
+        Assert.Equal(Interval.All, CandleBuilderOptionsValidator.ParseIntervals(new CandleBuilderOptions()));
     }
 
     [Fact]
@@ -25,14 +25,14 @@ public sealed class CandleBuilderOptionsValidatorTests
     }
 
     [Fact]
-    public void Builds_one_minute_candles_when_no_interval_is_configured()
+    public void Builds_every_supported_interval_when_none_is_configured()
     {
         var options = new CandleBuilderOptions { Intervals = [] };
 
         var result = new CandleBuilderOptionsValidator().Validate(null, options);
 
         Assert.True(result.Succeeded);
-        Assert.Equal([Interval.OneMinute], CandleBuilderOptionsValidator.ParseIntervals(options));
+        Assert.Equal(Interval.All, CandleBuilderOptionsValidator.ParseIntervals(options));
     }
 
     [Fact]

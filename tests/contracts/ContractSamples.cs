@@ -37,6 +37,7 @@ public static class ContractSamples
         {
             Venue = "KRAKEN", Symbol = "BTC/USD", Interval = "1m", OpenedAt = At, ClosedAt = At.AddMinutes(1),
             Open = 105433.6m, High = 105440m, Low = 105380.2m, Close = 105410.1m, Volume = 0.01234567m, TradeCount = 7, IsSynthetic = false,
+            QuoteVolume = 1301.356183489m, Vwap = 105409.9278118563m, BuyVolume = 0.01m, SellVolume = 0.00234567m,
         },
         new SignalGenerated
         {

@@ -27,7 +27,7 @@ public sealed class CandleAggregatorTests
         aggregator.Update(At(0.3), 95m, 3m);
         aggregator.Update(At(0.4), 101m, 4m);
 
-        Assert.Equal(Real(0, 100, 105, 95, 101, 10m, 4), aggregator.OpenCandle);
+        Assert.Equal(Real(0, 100, 105, 95, 101, 10m, 4, quoteVolume: 100m + 210m + 285m + 404m), aggregator.OpenCandle);
         Assert.Empty(_closed);
     }
 
@@ -40,7 +40,7 @@ public sealed class CandleAggregatorTests
 
         aggregator.Update(At(1.2), 103m, 2m);
 
-        Assert.Equal([Real(0, 100, 102, 100, 102, 2m, 2)], _closed);
+        Assert.Equal([Real(0, 100, 102, 100, 102, 2m, 2, quoteVolume: 202m)], _closed);
         Assert.Equal(Real(1, 103, 103, 103, 103, 2m, 1), aggregator.OpenCandle);
         Assert.Equal((At(1), 102m), (aggregator.ClosedUntil, aggregator.LastClose));
     }
@@ -66,7 +66,7 @@ public sealed class CandleAggregatorTests
 
         aggregator.Update(At(3.2), 104m, 1m);
 
-        Assert.Equal([Real(0, 100, 101, 100, 101, 2m, 2), Flat(1, 101), Flat(2, 101)], _closed);
+        Assert.Equal([Real(0, 100, 101, 100, 101, 2m, 2, quoteVolume: 201m), Flat(1, 101), Flat(2, 101)], _closed);
         Assert.Equal(At(3), aggregator.OpenCandle!.OpenedAt);
     }
 
@@ -219,42 +219,139 @@ public sealed class CandleAggregatorTests
         Assert.Equal(trades.Count, _closed.Sum(candle => candle.TradeCount));
     }
 
+    public static TheoryData<string, string> TradeFilesAndIntervals => FilesAnd(Interval.All);
+
+    public static TheoryData<string, string> TradeFilesAndHigherIntervals => FilesAnd(Interval.All.Skip(1));
+
+    private static string[] TradeFiles =>
+        ["btcusdt-kraken-trades-20251110.csv", "btcusdt-binance-trades-20210108.csv", "xrpeth-binance-trades-20191011-20191013.csv"];
+
+    private static TheoryData<string, string> FilesAnd(IEnumerable<Interval> intervals)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in TradeFiles)
+        {
+            foreach (var interval in intervals)
+            {
+                data.Add(file, interval.Code);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
-    [InlineData("btcusdt-kraken-trades-20251110.csv", "5m")]
-    [InlineData("btcusdt-binance-trades-20210108.csv", "1m")]
-    [InlineData("xrpeth-binance-trades-20191011-20191013.csv", "1m")]
-    [InlineData("xrpeth-binance-trades-20191011-20191013.csv", "4h")]
-    public void Real_candles_match_the_trades_grouped_by_interval(string file, string code)
+    [MemberData(nameof(TradeFilesAndIntervals))]
+    public void Real_trades_give_the_candles_of_an_independent_aggregation_on_every_interval(string file, string code)
     {
         var trades = TestData.ReadTrades(file);
         var interval = Interval.Parse(code);
-        var ticks = interval.Duration.Ticks;
-        var expected = trades
-            .GroupBy(trade => new DateTimeOffset(trade.Time.UtcTicks / ticks * ticks, TimeSpan.Zero))
-            .Select(group => new Candle
-            {
-                OpenedAt = group.Key,
-                ClosedAt = group.Key + interval.Duration,
-                Open = group.First().Price,
-                High = group.Max(trade => trade.Price),
-                Low = group.Min(trade => trade.Price),
-                Close = group.Last().Price,
-                Volume = group.Sum(trade => trade.Size),
-                TradeCount = group.Count(),
-                IsSynthetic = false,
-            })
-            .ToList();
+        var expected = IndependentAggregation(trades, interval);
         var aggregator = new CandleAggregator(interval, _closed.Add);
 
         foreach (var trade in trades)
         {
-            aggregator.Update(trade.Time, trade.Price, trade.Size);
+            aggregator.Update(trade.Time, trade.Price, trade.Size, trade.Side);
         }
 
         aggregator.Scan(expected[^1].ClosedAt);
 
-        Assert.Equal(expected, _closed.Where(candle => !candle.IsSynthetic));
-        Assert.Equal(expected[^1].ClosedAt - expected[0].OpenedAt, interval.Duration * _closed.Count);
+        Assert.Equal(expected, _closed);
+        Assert.Equal(0, aggregator.LateTrades);
+    }
+
+    [Theory]
+    [MemberData(nameof(TradeFilesAndHigherIntervals))]
+    public void Higher_intervals_built_from_one_minute_candles_equal_those_built_from_the_trades(string file, string code)
+    {
+        var trades = TestData.ReadTrades(file);
+        var interval = Interval.Parse(code);
+        var minutes = new List<Candle>();
+        var oneMinute = new CandleAggregator(Interval.OneMinute, minutes.Add);
+        var fromTrades = new List<Candle>();
+        var direct = new CandleAggregator(interval, fromTrades.Add);
+        var fromMinutes = new CandleAggregator(interval, _closed.Add);
+        var end = interval.Floor(trades[^1].Time) + interval.Duration;
+
+        foreach (var trade in trades)
+        {
+            oneMinute.Update(trade.Time, trade.Price, trade.Size, trade.Side);
+            direct.Update(trade.Time, trade.Price, trade.Size, trade.Side);
+        }
+
+        oneMinute.Scan(end);
+        direct.Scan(end);
+        foreach (var minute in minutes)
+        {
+            fromMinutes.Update(minute);
+        }
+
+        Assert.Contains(minutes, candle => candle.IsSynthetic);
+        Assert.Equal(fromTrades, _closed);
+        Assert.Equal(trades.Count, _closed.Sum(candle => candle.TradeCount));
+    }
+
+    [Fact]
+    public void Sums_quote_buy_and_sell_volume_and_derives_the_vwap()
+    {
+        var aggregator = CreateAggregator();
+
+        aggregator.Update(At(0.1), 100m, 1m, AggressorSide.Buy);
+        aggregator.Update(At(0.2), 110m, 3m, AggressorSide.Sell);
+        aggregator.Update(At(0.3), 105m, 0.5m);
+        aggregator.Scan(At(1));
+
+        var candle = Assert.Single(_closed);
+        Assert.Equal((100m + 330m + 52.5m, 1m, 3m), (candle.QuoteVolume, candle.BuyVolume, candle.SellVolume));
+        Assert.Equal(482.5m / 4.5m, candle.Vwap);
+    }
+
+    [Fact]
+    public void A_candle_without_volume_has_no_vwap()
+    {
+        var aggregator = CreateAggregator();
+
+        aggregator.Update(At(0.1), 100m, 0m);
+        aggregator.Scan(At(2));
+
+        Assert.All(_closed, candle => Assert.Null(candle.Vwap));
+        Assert.True(_closed[1].IsSynthetic);
+    }
+
+    [Fact]
+    public void A_shorter_candle_in_a_closed_interval_is_refused_and_counted()
+    {
+        var aggregator = CreateAggregator("5m");
+        aggregator.Update(Real(0, 100, 101, 99, 100, 1m, 2));
+        aggregator.Update(Real(5, 100, 102, 100, 101, 1m, 1));
+
+        var accepted = aggregator.Update(Real(4, 90, 90, 90, 90, 1m, 1));
+
+        Assert.False(accepted);
+        Assert.Equal(1, aggregator.LateTrades);
+        Assert.Equal(Real(0, 100, 101, 99, 100, 1m, 2, "5m"), Assert.Single(_closed));
+    }
+
+    [Fact]
+    public void A_shorter_candle_that_ends_the_interval_closes_it_at_once()
+    {
+        var aggregator = CreateAggregator("2m");
+
+        aggregator.Update(Real(0, 100, 101, 99, 100, 1m, 2));
+        var afterFirst = _closed.Count;
+        aggregator.Update(Flat(1, 100));
+
+        Assert.Equal(0, afterFirst);
+        Assert.Equal(Real(0, 100, 101, 99, 100, 1m, 2, "2m"), Assert.Single(_closed));
+    }
+
+    [Fact]
+    public void Rejects_a_candle_longer_than_or_straddling_the_interval()
+    {
+        var aggregator = CreateAggregator("5m");
+
+        Assert.Throws<ArgumentException>(() => aggregator.Update(Real(3, 1, 1, 1, 1, 1m, 1, "5m")));
+        Assert.Throws<ArgumentException>(() => aggregator.Update(Real(0, 1, 1, 1, 1, 1m, 1, "15m")));
     }
 
     [Fact]
@@ -266,7 +363,7 @@ public sealed class CandleAggregatorTests
 
         foreach (var bar in seconds)
         {
-            UpdateWithBar(aggregator, bar);
+            aggregator.Update(bar);
         }
 
         aggregator.Scan(minutes[^1].ClosedAt);
@@ -287,7 +384,7 @@ public sealed class CandleAggregatorTests
 
         foreach (var bar in minutes)
         {
-            UpdateWithBar(aggregator, bar);
+            aggregator.Update(bar);
         }
 
         var partialFirstBucket = _closed[0];
@@ -305,7 +402,7 @@ public sealed class CandleAggregatorTests
         aggregator.Update(At(0.1), 0.00141342m, 0.000263m);
         aggregator.Update(At(0.2), 0.00141266m, 0.00031099999999999997m);
 
-        Assert.Equal(Real(0, 0.00141342m, 0.00141342m, 0.00141266m, 0.00141266m, 0.00057399999999999997m, 2), aggregator.OpenCandle);
+        Assert.Equal(Real(0, 0.00141342m, 0.00141342m, 0.00141266m, 0.00141266m, 0.00057399999999999997m, 2, quoteVolume: 0.00141342m * 0.000263m + 0.00141266m * 0.00031099999999999997m), aggregator.OpenCandle);
     }
 
     [Fact]
@@ -329,7 +426,7 @@ public sealed class CandleAggregatorTests
         aggregator.Update(At(5.5), 120m, 1m);
         aggregator.Scan(At(8));
 
-        Assert.Equal([Real(5, 100, 120, 90, 120, 3m, 4), Flat(6, 120), Flat(7, 120)], _closed);
+        Assert.Equal([Real(5, 100, 120, 90, 120, 3m, 4, quoteVolume: 210m + 120m), Flat(6, 120), Flat(7, 120)], _closed);
     }
 
     [Fact]
@@ -387,8 +484,9 @@ public sealed class CandleAggregatorTests
 
     private static DateTimeOffset At(double minutes) => TestCandles.Start.AddMinutes(minutes);
 
+    // A real candle; its quote volume defaults to close × volume, right when all its trades had the close price.
     private static Candle Real(
-        int minute, decimal open, decimal high, decimal low, decimal close, decimal volume, int trades, string code = "1m")
+        int minute, decimal open, decimal high, decimal low, decimal close, decimal volume, int trades, string code = "1m", decimal? quoteVolume = null)
     {
         var duration = Interval.Parse(code).Duration;
         return new Candle
@@ -400,6 +498,7 @@ public sealed class CandleAggregatorTests
             Low = low,
             Close = close,
             Volume = volume,
+            QuoteVolume = quoteVolume ?? close * volume,
             TradeCount = trades,
             IsSynthetic = false,
         };
@@ -408,13 +507,56 @@ public sealed class CandleAggregatorTests
     private static Candle Flat(int minute, decimal close) =>
         Real(minute, close, close, close, close, 0m, 0) with { IsSynthetic = true };
 
-    // Replays a bar as four trades at its start: open, high, low, then close carrying the volume.
-    private static void UpdateWithBar(CandleAggregator aggregator, Candle bar)
+    // The candles of the trades computed without the aggregator: group by UTC-aligned interval, fill each empty interval
+    // between the first and the last with a flat candle at the previous close.
+    private static List<Candle> IndependentAggregation(IReadOnlyList<TestTrade> trades, Interval interval)
     {
-        aggregator.Update(bar.OpenedAt, bar.Open, 0m);
-        aggregator.Update(bar.OpenedAt, bar.High, 0m);
-        aggregator.Update(bar.OpenedAt, bar.Low, 0m);
-        aggregator.Update(bar.OpenedAt, bar.Close, bar.Volume);
+        var ticks = interval.Duration.Ticks;
+        var groups = trades
+            .GroupBy(trade => new DateTimeOffset(trade.Time.UtcTicks / ticks * ticks, TimeSpan.Zero))
+            .ToDictionary(group => group.Key, group => group.ToList());
+        var candles = new List<Candle>();
+        var first = groups.Keys.Min();
+        var last = groups.Keys.Max();
+        for (var openedAt = first; openedAt <= last; openedAt += interval.Duration)
+        {
+            if (groups.TryGetValue(openedAt, out var group))
+            {
+                candles.Add(new Candle
+                {
+                    OpenedAt = openedAt,
+                    ClosedAt = openedAt + interval.Duration,
+                    Open = group[0].Price,
+                    High = group.Max(trade => trade.Price),
+                    Low = group.Min(trade => trade.Price),
+                    Close = group[^1].Price,
+                    Volume = group.Sum(trade => trade.Size),
+                    QuoteVolume = group.Sum(trade => trade.Price * trade.Size),
+                    BuyVolume = group.Where(trade => trade.Side == AggressorSide.Buy).Sum(trade => trade.Size),
+                    SellVolume = group.Where(trade => trade.Side == AggressorSide.Sell).Sum(trade => trade.Size),
+                    TradeCount = group.Count,
+                    IsSynthetic = false,
+                });
+            }
+            else
+            {
+                var close = candles[^1].Close;
+                candles.Add(new Candle
+                {
+                    OpenedAt = openedAt,
+                    ClosedAt = openedAt + interval.Duration,
+                    Open = close,
+                    High = close,
+                    Low = close,
+                    Close = close,
+                    Volume = 0m,
+                    TradeCount = 0,
+                    IsSynthetic = true,
+                });
+            }
+        }
+
+        return candles;
     }
 
     // The five-minute file rounds summed volumes to 15 significant digits; some one-minute volumes have more than 4 decimals.

@@ -48,7 +48,11 @@ internal static class TestData
 
     public static IReadOnlyList<TestTrade> ReadTrades(string file) =>
         ReadRows("market", file)
-            .Select(row => new TestTrade(ParseTime(row["time_utc_iso"]), ParseDecimal(row["price"]), ParseDecimal(row["size"])))
+            .Select(row => new TestTrade(
+                ParseTime(row["time_utc_iso"]),
+                ParseDecimal(row["price"]),
+                ParseDecimal(row["size"]),
+                row["side"] switch { "buy" => AggressorSide.Buy, "sell" => AggressorSide.Sell, _ => AggressorSide.Unknown }))
             .ToList();
 
     public static DateTimeOffset ParseTime(string text) =>

@@ -1,3 +1,3 @@
 namespace Trading.Markets.Tests;
 
-internal sealed record TestTrade(DateTimeOffset Time, decimal Price, decimal Size);
+internal sealed record TestTrade(DateTimeOffset Time, decimal Price, decimal Size, AggressorSide Side = AggressorSide.Unknown);

@@ -36,6 +36,18 @@ public sealed record CandleClosed
     /// <summary>Traded quantity in base currency units.</summary>
     public required decimal Volume { get; init; }
 
+    /// <summary>Traded value in quote currency, Σ price × quantity; zero for a synthetic candle. Added after the first release: null from older senders.</summary>
+    public decimal? QuoteVolume { get; init; }
+
+    /// <summary>Volume-weighted average price, <see cref="QuoteVolume"/> ÷ <see cref="Volume"/>; null for a candle without trades.</summary>
+    public decimal? Vwap { get; init; }
+
+    /// <summary>Volume of the trades whose taker bought, in base currency units. Null from older senders.</summary>
+    public decimal? BuyVolume { get; init; }
+
+    /// <summary>Volume of the trades whose taker sold, in base currency units. Null from older senders.</summary>
+    public decimal? SellVolume { get; init; }
+
     /// <summary>Number of trades in the interval; zero for a synthetic candle.</summary>
     public required int TradeCount { get; init; }
 

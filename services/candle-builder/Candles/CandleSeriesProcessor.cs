@@ -114,6 +114,10 @@ public sealed class CandleSeriesProcessor(
                 Low = candle.Low,
                 Close = candle.Close,
                 Volume = candle.Volume,
+                QuoteVolume = candle.QuoteVolume,
+                Vwap = candle.Vwap,
+                BuyVolume = candle.BuyVolume,
+                SellVolume = candle.SellVolume,
                 TradeCount = candle.TradeCount,
                 IsSynthetic = candle.IsSynthetic,
             });
@@ -177,7 +181,7 @@ public sealed class CandleSeriesProcessor(
 
         public void Update(Trade trade)
         {
-            if (!Aggregator.Update(trade.ExchangeTime, trade.Price, trade.Quantity))
+            if (!Aggregator.Update(trade.ExchangeTime, trade.Price, trade.Quantity, trade.Side == TradeSide.Buy ? AggressorSide.Buy : AggressorSide.Sell))
             {
                 LateTrades.Add(trade);
             }

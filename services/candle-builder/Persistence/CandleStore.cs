@@ -17,8 +17,8 @@ public sealed class CandleStore
     {
         var rows = await tx.QueryAsync<OpenCandleRow>(
             """
-            SELECT venue, symbol, "interval", opened_at, closed_at, open, high, low, close, volume, trade_count,
-                   closed_until, last_close, last_trade_at, last_trade_received_at
+            SELECT venue, symbol, "interval", opened_at, closed_at, open, high, low, close, volume, quote_volume, buy_volume,
+                   sell_volume, trade_count, closed_until, last_close, last_trade_at, last_trade_received_at
             FROM open_candles
             WHERE venue = @venue AND symbol = @symbol
             """,
@@ -29,13 +29,14 @@ public sealed class CandleStore
     public Task UpsertAsync(OutboxTransaction tx, OpenCandleRow row) =>
         tx.ExecuteAsync(
             """
-            INSERT INTO open_candles (venue, symbol, "interval", opened_at, closed_at, open, high, low, close, volume, trade_count,
-                                      closed_until, last_close, last_trade_at, last_trade_received_at)
-            VALUES (@Venue, @Symbol, @Interval, @OpenedAt, @ClosedAt, @Open, @High, @Low, @Close, @Volume, @TradeCount,
-                    @ClosedUntil, @LastClose, @LastTradeAt, @LastTradeReceivedAt)
+            INSERT INTO open_candles (venue, symbol, "interval", opened_at, closed_at, open, high, low, close, volume, quote_volume,
+                                      buy_volume, sell_volume, trade_count, closed_until, last_close, last_trade_at, last_trade_received_at)
+            VALUES (@Venue, @Symbol, @Interval, @OpenedAt, @ClosedAt, @Open, @High, @Low, @Close, @Volume, @QuoteVolume,
+                    @BuyVolume, @SellVolume, @TradeCount, @ClosedUntil, @LastClose, @LastTradeAt, @LastTradeReceivedAt)
             ON CONFLICT (venue, symbol, "interval") DO UPDATE SET
                 opened_at = excluded.opened_at, closed_at = excluded.closed_at, open = excluded.open, high = excluded.high,
-                low = excluded.low, close = excluded.close, volume = excluded.volume, trade_count = excluded.trade_count,
+                low = excluded.low, close = excluded.close, volume = excluded.volume, quote_volume = excluded.quote_volume,
+                buy_volume = excluded.buy_volume, sell_volume = excluded.sell_volume, trade_count = excluded.trade_count,
                 closed_until = excluded.closed_until, last_close = excluded.last_close,
                 last_trade_at = excluded.last_trade_at, last_trade_received_at = excluded.last_trade_received_at
             """,
@@ -45,8 +46,10 @@ public sealed class CandleStore
     public async Task<bool> InsertCandleAsync(OutboxTransaction tx, string venue, string symbol, Interval interval, Candle candle) =>
         await tx.ExecuteAsync(
             """
-            INSERT INTO candles (venue, symbol, "interval", opened_at, closed_at, open, high, low, close, volume, trade_count, is_synthetic)
-            VALUES (@venue, @symbol, @interval, @openedAt, @closedAt, @Open, @High, @Low, @Close, @Volume, @TradeCount, @IsSynthetic)
+            INSERT INTO candles (venue, symbol, "interval", opened_at, closed_at, open, high, low, close, volume, quote_volume,
+                                 buy_volume, sell_volume, trade_count, is_synthetic)
+            VALUES (@venue, @symbol, @interval, @openedAt, @closedAt, @Open, @High, @Low, @Close, @Volume, @QuoteVolume,
+                    @BuyVolume, @SellVolume, @TradeCount, @IsSynthetic)
             ON CONFLICT DO NOTHING
             """,
             new
@@ -61,6 +64,9 @@ public sealed class CandleStore
                 candle.Low,
                 candle.Close,
                 candle.Volume,
+                candle.QuoteVolume,
+                candle.BuyVolume,
+                candle.SellVolume,
                 candle.TradeCount,
                 candle.IsSynthetic,
             }) == 1;

@@ -28,6 +28,12 @@ public sealed class OpenCandleRow
 
     public decimal? Volume { get; init; }
 
+    public decimal? QuoteVolume { get; init; }
+
+    public decimal? BuyVolume { get; init; }
+
+    public decimal? SellVolume { get; init; }
+
     public int? TradeCount { get; init; }
 
     public DateTime? ClosedUntil { get; init; }
@@ -52,6 +58,9 @@ public sealed class OpenCandleRow
                 Low = Low ?? close,
                 Close = close,
                 Volume = Volume ?? 0m,
+                QuoteVolume = QuoteVolume ?? 0m,
+                BuyVolume = BuyVolume ?? 0m,
+                SellVolume = SellVolume ?? 0m,
                 TradeCount = TradeCount ?? 0,
                 IsSynthetic = false,
             }
@@ -78,6 +87,9 @@ public sealed class OpenCandleRow
             Low = open?.Low,
             Close = open?.Close,
             Volume = open?.Volume,
+            QuoteVolume = open?.QuoteVolume,
+            BuyVolume = open?.BuyVolume,
+            SellVolume = open?.SellVolume,
             TradeCount = open?.TradeCount,
             ClosedUntil = aggregator.ClosedUntil?.UtcDateTime,
             LastClose = aggregator.LastClose,

@@ -1,18 +1,20 @@
 namespace Trading.Markets;
 
 /// <summary>
-/// Builds candles of one <see cref="Markets.Interval"/> from a stream of trades, and closes them on time through
-/// <see cref="Scan"/> even when no trade arrives.
+/// Builds candles of one <see cref="Markets.Interval"/> from a stream of trades, or from candles of a shorter interval, and
+/// closes them on time through <see cref="Scan"/> even when no trade arrives.
 /// </summary>
 /// <remarks>
 /// <para>Rules:</para>
 /// <list type="bullet">
 /// <item><description>
 /// A trade whose interval is already closed (its time is before <see cref="ClosedUntil"/>, or before the open candle's
-/// <see cref="Candle.OpenedAt"/>) is refused: <see cref="Update"/> returns false, <see cref="LateTrades"/> goes up by one
-/// and nothing else changes.
+/// <see cref="Candle.OpenedAt"/>) is refused: <see cref="Update(DateTimeOffset, decimal, decimal, AggressorSide)"/> returns false,
+/// <see cref="LateTrades"/> goes up by one and nothing else changes. A published candle is never rewritten.
 /// </description></item>
-/// <item><description>A trade in the open candle's interval updates its high, low, close, volume and trade count.</description></item>
+/// <item><description>
+/// A trade in the open candle's interval updates its high, low, close, volume, quote volume, buy or sell volume and trade count.
+/// </description></item>
 /// <item><description>
 /// A trade in a later interval first closes the open candle, then emits a synthetic flat candle for every whole interval
 /// between it and the trade's interval, then opens a new candle with the trade.
@@ -25,6 +27,12 @@ namespace Trading.Markets;
 /// <item><description>
 /// A synthetic candle has open, high, low and close equal to the previous close, volume 0, trade count 0 and
 /// <see cref="Candle.IsSynthetic"/> true. Before the very first candle there is no previous close, so nothing synthetic is emitted.
+/// The live candle-builder and the backtester share this class, so both see the same synthetic candles.
+/// </description></item>
+/// <item><description>
+/// <see cref="Update(Candle)"/> merges a candle of a shorter interval as if its trades had arrived one by one, then closes the
+/// open candle when the merged candle ends it. A synthetic candle carries no trade: it only moves time, like <see cref="Scan"/>.
+/// A 1-hour series built from 1-minute candles therefore equals the one built from the same trades, field for field.
 /// </description></item>
 /// <item><description>
 /// Candles are emitted strictly in time order, each <see cref="Candle.OpenedAt"/> exactly once. The callback runs after the
@@ -39,6 +47,20 @@ namespace Trading.Markets;
 public sealed class CandleAggregator
 {
     private readonly Action<Candle> _onCandleClosed;
+    private readonly TimeSpan _duration;
+
+    // The open candle, kept as fields so a trade costs no allocation; OpenCandle builds the record on demand.
+    private bool _isOpen;
+    private DateTimeOffset _openedAt;
+    private decimal _open;
+    private decimal _high;
+    private decimal _low;
+    private decimal _close;
+    private decimal _volume;
+    private decimal _quoteVolume;
+    private decimal _buyVolume;
+    private decimal _sellVolume;
+    private int _tradeCount;
 
     /// <summary>Creates an aggregator with no candle and no history.</summary>
     /// <param name="interval">The candle interval; must not be <c>default(Interval)</c>.</param>
@@ -52,14 +74,31 @@ public sealed class CandleAggregator
 
         ArgumentNullException.ThrowIfNull(onCandleClosed);
         Interval = interval;
+        _duration = interval.Duration;
         _onCandleClosed = onCandleClosed;
     }
 
     /// <summary>The interval of every candle this aggregator builds.</summary>
     public Interval Interval { get; }
 
-    /// <summary>The partial candle being built from trades so far, or null when none is open.</summary>
-    public Candle? OpenCandle { get; private set; }
+    /// <summary>The partial candle being built so far, or null when none is open.</summary>
+    public Candle? OpenCandle => _isOpen
+        ? new Candle
+        {
+            OpenedAt = _openedAt,
+            ClosedAt = _openedAt + _duration,
+            Open = _open,
+            High = _high,
+            Low = _low,
+            Close = _close,
+            Volume = _volume,
+            QuoteVolume = _quoteVolume,
+            BuyVolume = _buyVolume,
+            SellVolume = _sellVolume,
+            TradeCount = _tradeCount,
+            IsSynthetic = false,
+        }
+        : null;
 
     /// <summary>The <see cref="Candle.ClosedAt"/> of the last candle emitted, or null if none has been emitted yet.</summary>
     public DateTimeOffset? ClosedUntil { get; private set; }
@@ -67,54 +106,74 @@ public sealed class CandleAggregator
     /// <summary>The close of the last candle emitted, or null if none has been emitted yet.</summary>
     public decimal? LastClose { get; private set; }
 
-    /// <summary>How many trades were refused because their interval was already closed.</summary>
+    /// <summary>How many trades (or shorter candles) were refused because their interval was already closed.</summary>
     public long LateTrades { get; private set; }
 
     /// <summary>Adds one trade.</summary>
     /// <param name="time">Trade time (any offset; compared as UTC).</param>
     /// <param name="price">Trade price in quote currency; must be positive.</param>
     /// <param name="quantity">Traded quantity in base currency; must not be negative.</param>
+    /// <param name="side">The taker's side; <see cref="AggressorSide.Unknown"/> counts in neither buy nor sell volume.</param>
     /// <returns>True if the trade was taken into a candle; false if it was late and refused.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The price is zero or negative, or the quantity is negative.</exception>
-    public bool Update(DateTimeOffset time, decimal price, decimal quantity)
+    public bool Update(DateTimeOffset time, decimal price, decimal quantity, AggressorSide side = AggressorSide.Unknown)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(price);
         ArgumentOutOfRangeException.ThrowIfNegative(quantity);
 
-        if (time < ClosedUntil || time < OpenCandle?.OpenedAt)
+        if (IsLate(time))
         {
-            LateTrades++;
             return false;
         }
 
-        var openedAt = Interval.Floor(time);
-        if (OpenCandle is { } open && open.OpenedAt == openedAt)
+        var quoteVolume = price * quantity;
+        var (buy, sell) = side switch
         {
-            OpenCandle = open with
-            {
-                High = Math.Max(open.High, price),
-                Low = Math.Min(open.Low, price),
-                Close = price,
-                Volume = open.Volume + quantity,
-                TradeCount = open.TradeCount + 1,
-            };
-            return true;
+            AggressorSide.Buy => (quantity, 0m),
+            AggressorSide.Sell => (0m, quantity),
+            _ => (0m, 0m),
+        };
+        Merge(time, price, price, price, price, quantity, quoteVolume, buy, sell, 1);
+        return true;
+    }
+
+    /// <summary>
+    /// Adds a finished candle of a shorter interval that divides this one (for example a 1-minute candle into a 1-hour series).
+    /// A real candle is merged and closes the open candle when it ends at the same time; a synthetic one only moves time.
+    /// </summary>
+    /// <returns>True if the candle was taken; false if its interval was already closed (counted in <see cref="LateTrades"/>).</returns>
+    /// <exception cref="ArgumentException">The candle is not shorter than, or does not fit inside, one interval of this series.</exception>
+    public bool Update(Candle candle)
+    {
+        ArgumentNullException.ThrowIfNull(candle);
+        var openedAt = Interval.Floor(candle.OpenedAt);
+        if (candle.ClosedAt <= candle.OpenedAt || candle.ClosedAt > openedAt + _duration)
+        {
+            throw new ArgumentException(
+                $"The candle [{candle.OpenedAt:O}, {candle.ClosedAt:O}) does not fit inside one {Interval} interval.", nameof(candle));
         }
 
-        CloseOpenCandle();
-        EmitSyntheticCandlesEndingBy(openedAt);
-        OpenCandle = new Candle
+        if (IsLate(candle.OpenedAt))
         {
-            OpenedAt = openedAt,
-            ClosedAt = openedAt + Interval.Duration,
-            Open = price,
-            High = price,
-            Low = price,
-            Close = price,
-            Volume = quantity,
-            TradeCount = 1,
-            IsSynthetic = false,
-        };
+            return false;
+        }
+
+        if (!candle.IsSynthetic)
+        {
+            Merge(
+                candle.OpenedAt,
+                candle.Open,
+                candle.High,
+                candle.Low,
+                candle.Close,
+                candle.Volume,
+                candle.QuoteVolume,
+                candle.BuyVolume,
+                candle.SellVolume,
+                candle.TradeCount);
+        }
+
+        Scan(candle.ClosedAt);
         return true;
     }
 
@@ -125,7 +184,7 @@ public sealed class CandleAggregator
     /// <param name="now">The current time, usually from the caller's <c>TimeProvider</c>.</param>
     public void Scan(DateTimeOffset now)
     {
-        if (OpenCandle is { } open && open.ClosedAt <= now)
+        if (_isOpen && _openedAt + _duration <= now)
         {
             CloseOpenCandle();
         }
@@ -162,7 +221,7 @@ public sealed class CandleAggregator
         if (openCandle is not null)
         {
             if (Interval.Floor(openCandle.OpenedAt) != openCandle.OpenedAt
-                || openCandle.ClosedAt != openCandle.OpenedAt + Interval.Duration
+                || openCandle.ClosedAt != openCandle.OpenedAt + _duration
                 || openCandle.IsSynthetic)
             {
                 throw new ArgumentException(
@@ -177,9 +236,83 @@ public sealed class CandleAggregator
             }
         }
 
-        OpenCandle = openCandle;
+        _isOpen = openCandle is not null;
+        if (openCandle is not null)
+        {
+            _openedAt = openCandle.OpenedAt;
+            _open = openCandle.Open;
+            _high = openCandle.High;
+            _low = openCandle.Low;
+            _close = openCandle.Close;
+            _volume = openCandle.Volume;
+            _quoteVolume = openCandle.QuoteVolume;
+            _buyVolume = openCandle.BuyVolume;
+            _sellVolume = openCandle.SellVolume;
+            _tradeCount = openCandle.TradeCount;
+        }
+
         ClosedUntil = closedUntil;
         LastClose = lastClose;
+    }
+
+    private bool IsLate(DateTimeOffset time)
+    {
+        if (time < ClosedUntil || (_isOpen && time < _openedAt))
+        {
+            LateTrades++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Merge(
+        DateTimeOffset time,
+        decimal open,
+        decimal high,
+        decimal low,
+        decimal close,
+        decimal volume,
+        decimal quoteVolume,
+        decimal buyVolume,
+        decimal sellVolume,
+        int tradeCount)
+    {
+        if (_isOpen && time < _openedAt + _duration)
+        {
+            if (high > _high)
+            {
+                _high = high;
+            }
+
+            if (low < _low)
+            {
+                _low = low;
+            }
+
+            _close = close;
+            _volume += volume;
+            _quoteVolume += quoteVolume;
+            _buyVolume += buyVolume;
+            _sellVolume += sellVolume;
+            _tradeCount += tradeCount;
+            return;
+        }
+
+        var openedAt = Interval.Floor(time);
+        CloseOpenCandle();
+        EmitSyntheticCandlesEndingBy(openedAt);
+        _isOpen = true;
+        _openedAt = openedAt;
+        _open = open;
+        _high = high;
+        _low = low;
+        _close = close;
+        _volume = volume;
+        _quoteVolume = quoteVolume;
+        _buyVolume = buyVolume;
+        _sellVolume = sellVolume;
+        _tradeCount = tradeCount;
     }
 
     private void CloseOpenCandle()
@@ -191,18 +324,18 @@ public sealed class CandleAggregator
 
         // Only a restored open candle can start after ClosedUntil; fill first so emission stays in time order.
         EmitSyntheticCandlesEndingBy(open.OpenedAt);
-        OpenCandle = null;
+        _isOpen = false;
         Emit(open);
     }
 
     private void EmitSyntheticCandlesEndingBy(DateTimeOffset end)
     {
-        while (ClosedUntil is { } openedAt && LastClose is { } close && openedAt + Interval.Duration <= end)
+        while (ClosedUntil is { } openedAt && LastClose is { } close && openedAt + _duration <= end)
         {
             Emit(new Candle
             {
                 OpenedAt = openedAt,
-                ClosedAt = openedAt + Interval.Duration,
+                ClosedAt = openedAt + _duration,
                 Open = close,
                 High = close,
                 Low = close,
