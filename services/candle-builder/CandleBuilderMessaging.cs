@@ -1,14 +1,39 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
 using Trading.CandleBuilder.Consumers;
+using Trading.CandleBuilder.Partitioning;
 using Trading.ServiceDefaults.Messaging;
 
 namespace Trading.CandleBuilder;
 
-/// <summary>The consumers of candle-builder; it publishes <c>CandleClosed</c> through the outbox.</summary>
+/// <summary>
+/// The consumers of candle-builder; it publishes <c>CandleClosed</c> through the outbox. Trades arrive on one queue per trade
+/// partition (<c>candle-builder-trades-received-p00</c> … <c>-p15</c>); this instance consumes the partitions it owns, each as the
+/// single active consumer, one batch at a time, so each market's batches are applied in the order they were published.
+/// </summary>
 public static class CandleBuilderMessaging
 {
-    public static IHostApplicationBuilder AddCandleBuilderMessaging(this IHostApplicationBuilder builder) =>
-        builder.AddMessaging(bus =>
-        {
-            bus.AddConsumer<TradesReceivedConsumer>();
-        });
+    public static IHostApplicationBuilder AddCandleBuilderMessaging(this IHostApplicationBuilder builder)
+    {
+        // Before the bus: the partition queues and bindings must exist when consuming starts.
+        builder.Services.AddHostedService<TradePartitionTopology>();
+        return builder.AddMessaging(
+            bus => bus.AddConsumer<TradesReceivedConsumer>().ExcludeFromConfigureEndpoints(),
+            (context, rabbit) =>
+            {
+                var options = context.GetRequiredService<IOptions<CandleBuilderOptions>>().Value;
+                var ownership = new PartitionOwnership(options.Instance, options.Instances);
+                foreach (var partition in ownership.Partitions)
+                {
+                    rabbit.ReceiveEndpoint(TradePartitionQueues.Queue(partition), endpoint =>
+                    {
+                        // The topology service binds the queue to the partition exchange.
+                        endpoint.ConfigureConsumeTopology = false;
+                        endpoint.SingleActiveConsumer = true;
+                        endpoint.ConcurrentMessageLimit = 1;
+                        endpoint.ConfigureConsumer<TradesReceivedConsumer>(context);
+                    });
+                }
+            });
+    }
 }

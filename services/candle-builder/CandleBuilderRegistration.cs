@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Trading.CandleBuilder.Candles;
+using Trading.CandleBuilder.Partitioning;
 using Trading.CandleBuilder.Persistence;
 
 namespace Trading.CandleBuilder;
@@ -12,6 +13,11 @@ public static class CandleBuilderRegistration
         builder.Services.AddSingleton<IValidateOptions<CandleBuilderOptions>, CandleBuilderOptionsValidator>();
         builder.Services.AddSingleton<CandleBuilderMetrics>();
         builder.Services.AddSingleton<CandleStore>();
+        builder.Services.AddSingleton(services =>
+        {
+            var options = services.GetRequiredService<IOptions<CandleBuilderOptions>>().Value;
+            return new PartitionOwnership(options.Instance, options.Instances);
+        });
         builder.Services.AddSingleton<CandleSeriesProcessor>();
         builder.Services.AddHostedService<QuietCandleScanner>();
         return builder;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Trading.CandleBuilder.Partitioning;
 using Trading.CandleBuilder.Persistence;
 using Trading.ServiceDefaults.Outbox;
 
@@ -6,12 +7,14 @@ namespace Trading.CandleBuilder.Candles;
 
 /// <summary>
 /// Every <see cref="CandleBuilderOptions.ScanInterval"/>, closes the candles of quiet markets on their market clock
-/// (see <see cref="MarketClock"/>), one outbox transaction per series.
+/// (see <see cref="MarketClock"/>), one outbox transaction per series. Only the markets of the partitions this instance owns are
+/// scanned (a standby scanning them too would only wait on the series lock and find nothing to close).
 /// </summary>
 public sealed class QuietCandleScanner(
     Outbox outbox,
     CandleStore store,
     CandleSeriesProcessor processor,
+    PartitionOwnership ownership,
     IOptions<CandleBuilderOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
@@ -20,6 +23,7 @@ public sealed class QuietCandleScanner(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        Log.PartitionsOwned(logger, ownership.Instance, ownership.Instances, string.Join(",", ownership.Partitions));
         if (!settings.CloseQuietCandles)
         {
             return;
@@ -54,7 +58,7 @@ public sealed class QuietCandleScanner(
             return;
         }
 
-        foreach (var key in series)
+        foreach (var key in series.Where(key => ownership.Owns(key.Venue, key.Symbol)))
         {
             try
             {

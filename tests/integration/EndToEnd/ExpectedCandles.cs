@@ -17,7 +17,8 @@ public static class ExpectedCandles
             .Select(cells => (
                 Time: DateTimeOffset.Parse(cells[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
                 Price: decimal.Parse(cells[1], CultureInfo.InvariantCulture),
-                Size: decimal.Parse(cells[2], CultureInfo.InvariantCulture)))
+                Size: decimal.Parse(cells[2], CultureInfo.InvariantCulture),
+                IsBuy: cells[3] == "buy"))
             .ToList();
         var byMinute = trades.GroupBy(t => Minute(t.Time)).ToDictionary(g => g.Key, g => g.ToList());
 
@@ -27,8 +28,19 @@ public static class ExpectedCandles
         for (var minute = Minute(trades[0].Time); minute <= last; minute = minute.AddMinutes(1))
         {
             var candle = byMinute.TryGetValue(minute, out var inMinute)
-                ? Candle(venue, symbol, minute, inMinute[0].Price, inMinute.Max(t => t.Price), inMinute.Min(t => t.Price), inMinute[^1].Price, inMinute.Sum(t => t.Size), inMinute.Count)
-                : Candle(venue, symbol, minute, previousClose!.Value, previousClose.Value, previousClose.Value, previousClose.Value, 0m, 0);
+                ? Candle(venue, symbol, minute, inMinute[0].Price, inMinute.Max(t => t.Price), inMinute.Min(t => t.Price), inMinute[^1].Price, inMinute.Sum(t => t.Size), inMinute.Count) with
+                {
+                    QuoteVolume = inMinute.Sum(t => t.Price * t.Size),
+                    Vwap = inMinute.Sum(t => t.Price * t.Size) / inMinute.Sum(t => t.Size),
+                    BuyVolume = inMinute.Where(t => t.IsBuy).Sum(t => t.Size),
+                    SellVolume = inMinute.Where(t => !t.IsBuy).Sum(t => t.Size),
+                }
+                : Candle(venue, symbol, minute, previousClose!.Value, previousClose.Value, previousClose.Value, previousClose.Value, 0m, 0) with
+                {
+                    QuoteVolume = 0m,
+                    BuyVolume = 0m,
+                    SellVolume = 0m,
+                };
             candles.Add(candle);
             previousClose = candle.Close;
         }

@@ -18,6 +18,9 @@ public sealed record ScenarioSettings(decimal Speed, int BatchSize, TimeSpan Gra
         ["Replay__Venue"] = Venue,
         ["Replay__Symbol"] = Symbol,
         ["CandleBuilder__GracePeriod"] = GracePeriod.ToString("c"),
+
+        // The signal service trades 1m candles; the other intervals are checked where candles are built and scaled.
+        ["CandleBuilder__Intervals__0"] = "1m",
         ["Notification__Webhooks__0__Name"] = "e2e",
         ["Notification__Webhooks__0__Url"] = webhook.ToString(),
         ["Messaging__OutboxPollInterval"] = "00:00:00.250",

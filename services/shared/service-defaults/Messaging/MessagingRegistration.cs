@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Trading.Contracts.MarketData;
 using Trading.ServiceDefaults.Configuration;
 
 namespace Trading.ServiceDefaults.Messaging;
@@ -12,7 +13,12 @@ namespace Trading.ServiceDefaults.Messaging;
 /// </summary>
 public static class MessagingRegistration
 {
-    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> registerConsumers)
+    /// <param name="registerConsumers">Adds the service's consumers; each gets a queue of its own unless excluded from ConfigureEndpoints.</param>
+    /// <param name="configureEndpoints">Adds receive endpoints the service configures by hand (for example partitioned queues).</param>
+    public static IHostApplicationBuilder AddMessaging(
+        this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator> registerConsumers,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureEndpoints = null)
     {
         var identity = ServiceDefaultsRegistration.Identity(builder);
         var key = $"ConnectionStrings:{ResourceNames.RabbitMq}";
@@ -32,7 +38,12 @@ public static class MessagingRegistration
             // The prefix keeps two services with a consumer of the same name from sharing, and stealing from, one queue.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(identity.Name, includeNamespace: false));
             registerConsumers(bus);
-            bus.UsingRabbitMq((context, rabbit) => ConfigureRabbitMq(context, rabbit, address, identity));
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                ConfigureRabbitMq(context, rabbit, address, identity);
+                configureEndpoints?.Invoke(context, rabbit);
+                rabbit.ConfigureEndpoints(context);
+            });
         });
         return builder;
     }
@@ -58,6 +69,13 @@ public static class MessagingRegistration
         }
 
         rabbit.UseMessageRetry(retry => retry.Intervals(options.RetryIntervals));
-        rabbit.ConfigureEndpoints(context);
+        ConfigureTopology(rabbit);
     }
+
+    /// <summary>
+    /// The wire conventions every bus that publishes to or reads from the platform's exchanges must share, test buses included:
+    /// trade batches carry their partition as the routing key (see <see cref="TradePartitions"/>).
+    /// </summary>
+    public static void ConfigureTopology(IRabbitMqBusFactoryConfigurator rabbit) =>
+        rabbit.Send<TradesReceived>(send => send.UseRoutingKeyFormatter(context => TradePartitions.RoutingKeyOf(context.Message)));
 }
