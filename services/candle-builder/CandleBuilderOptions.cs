@@ -23,4 +23,10 @@ public sealed class CandleBuilderOptions
 
     /// <summary>Close candles by timer when no trade arrives; when false, a candle closes only on the next trade.</summary>
     public bool CloseQuietCandles { get; set; } = true;
+
+    /// <summary>This instance's number, 0 to <see cref="Instances"/> − 1; a standby runs with the same number as its active twin.</summary>
+    public int Instance { get; set; }
+
+    /// <summary>How many instances share the markets (at most 16, the number of trade partitions).</summary>
+    public int Instances { get; set; } = 1;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Trading.Markets;
+using Trading.ServiceDefaults.Messaging;
 
 namespace Trading.CandleBuilder;
 
@@ -32,6 +33,17 @@ public sealed class CandleBuilderOptionsValidator : IValidateOptions<CandleBuild
         {
             failures.Add(
                 $"Configuration key '{CandleBuilderOptions.Section}:{nameof(CandleBuilderOptions.ScanInterval)}' must be positive, for example 00:00:01; it is {options.ScanInterval}.");
+        }
+
+        if (options.Instances is < 1 or > TradePartitions.Count)
+        {
+            failures.Add(
+                $"Configuration key '{CandleBuilderOptions.Section}:{nameof(CandleBuilderOptions.Instances)}' must be between 1 and {TradePartitions.Count} (the number of trade partitions); it is {options.Instances}.");
+        }
+        else if (options.Instance < 0 || options.Instance >= options.Instances)
+        {
+            failures.Add(
+                $"Configuration key '{CandleBuilderOptions.Section}:{nameof(CandleBuilderOptions.Instance)}' must be between 0 and {options.Instances - 1} ({CandleBuilderOptions.Section}:{nameof(CandleBuilderOptions.Instances)} − 1); it is {options.Instance}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
