@@ -52,6 +52,7 @@ public sealed class CandleAggregator
     // The open candle, kept as fields so a trade costs no allocation; OpenCandle builds the record on demand.
     private bool _isOpen;
     private DateTimeOffset _openedAt;
+    private DateTimeOffset _closesAt;
     private decimal _open;
     private decimal _high;
     private decimal _low;
@@ -121,19 +122,46 @@ public sealed class CandleAggregator
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(price);
         ArgumentOutOfRangeException.ThrowIfNegative(quantity);
 
+        // The common case, a trade in the open candle, touches only the open candle's fields.
+        if (_isOpen && time >= _openedAt && time < _closesAt)
+        {
+            if (price > _high)
+            {
+                _high = price;
+            }
+            else if (price < _low)
+            {
+                _low = price;
+            }
+
+            _close = price;
+            _volume += quantity;
+            _quoteVolume += price * quantity;
+            if (side == AggressorSide.Buy)
+            {
+                _buyVolume += quantity;
+            }
+            else if (side == AggressorSide.Sell)
+            {
+                _sellVolume += quantity;
+            }
+
+            _tradeCount++;
+            return true;
+        }
+
         if (IsLate(time))
         {
             return false;
         }
 
-        var quoteVolume = price * quantity;
         var (buy, sell) = side switch
         {
             AggressorSide.Buy => (quantity, 0m),
             AggressorSide.Sell => (0m, quantity),
             _ => (0m, 0m),
         };
-        Merge(time, price, price, price, price, quantity, quoteVolume, buy, sell, 1);
+        Merge(time, price, price, price, price, quantity, price * quantity, buy, sell, 1);
         return true;
     }
 
@@ -184,7 +212,7 @@ public sealed class CandleAggregator
     /// <param name="now">The current time, usually from the caller's <c>TimeProvider</c>.</param>
     public void Scan(DateTimeOffset now)
     {
-        if (_isOpen && _openedAt + _duration <= now)
+        if (_isOpen && _closesAt <= now)
         {
             CloseOpenCandle();
         }
@@ -240,6 +268,7 @@ public sealed class CandleAggregator
         if (openCandle is not null)
         {
             _openedAt = openCandle.OpenedAt;
+            _closesAt = openCandle.ClosedAt;
             _open = openCandle.Open;
             _high = openCandle.High;
             _low = openCandle.Low;
@@ -278,7 +307,7 @@ public sealed class CandleAggregator
         decimal sellVolume,
         int tradeCount)
     {
-        if (_isOpen && time < _openedAt + _duration)
+        if (_isOpen && time < _closesAt)
         {
             if (high > _high)
             {
@@ -304,6 +333,7 @@ public sealed class CandleAggregator
         EmitSyntheticCandlesEndingBy(openedAt);
         _isOpen = true;
         _openedAt = openedAt;
+        _closesAt = openedAt + _duration;
         _open = open;
         _high = high;
         _low = low;
