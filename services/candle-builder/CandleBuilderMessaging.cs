@@ -8,7 +8,7 @@ namespace Trading.CandleBuilder;
 
 /// <summary>
 /// The consumers of candle-builder; it publishes <c>CandleClosed</c> through the outbox. Trades arrive on one queue per trade
-/// partition (<c>candle-builder-trades-received-p00</c> … <c>-p15</c>); this instance consumes the partitions it owns, each as the
+/// partition (<c>candle-builder-trade-partition-00</c> … <c>-15</c>); this instance consumes the partitions it owns, each as the
 /// single active consumer, one batch at a time, so each market's batches are applied in the order they were published.
 /// </summary>
 public static class CandleBuilderMessaging
