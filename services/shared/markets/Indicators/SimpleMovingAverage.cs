@@ -6,7 +6,7 @@ namespace Trading.Markets.Indicators;
 /// </summary>
 public sealed class SimpleMovingAverage : Indicator
 {
-    private readonly RollingWindow<double> _window;
+    private readonly WindowSum _sum;
 
     /// <summary>Creates the average.</summary>
     /// <param name="period">How many inputs to average; must be positive.</param>
@@ -15,28 +15,21 @@ public sealed class SimpleMovingAverage : Indicator
             $"SMA({period})",
             period > 0 ? period : throw new ArgumentOutOfRangeException(nameof(period), period, "The period must be positive."))
     {
-        _window = new RollingWindow<double>(period);
+        _sum = new WindowSum(period);
     }
 
     /// <inheritdoc />
     public override void Reset()
     {
         base.Reset();
-        _window.Clear();
+        _sum.Clear();
     }
 
     /// <inheritdoc />
     protected override double ComputeNext(DateTimeOffset time, double input)
     {
-        _window.Add(input);
-
-        // Summing the window each time costs O(period) but, unlike a running total, never drifts in a process that runs for months.
-        var sum = 0.0;
-        foreach (var value in _window)
-        {
-            sum += value;
-        }
-
-        return sum / _window.Count;
+        // A running total, O(1) per input, recomputed from the window each time it wraps so it never drifts over months.
+        _sum.Add(input);
+        return _sum.Sum / _sum.Count;
     }
 }
