@@ -24,8 +24,9 @@ test: ## Run every test, integration included, against local Postgres and Rabbit
 
 test-all: test ## Same as test: there is no separate fast suite
 
-bench: ## Benchmarks (BenchmarkDotNet, Release): venue frame parsing throughput and allocations
-	dotnet run -c Release --project tests/benchmarks -- --filter '*' $(BENCH_ARGS)
+BENCH_FILTER ?= *
+bench: ## Benchmarks (BenchmarkDotNet, Release): frame parsing, the candle aggregator and every indicator (BENCH_FILTER, BENCH_ARGS)
+	dotnet run -c Release --project tests/benchmarks -- --filter '$(BENCH_FILTER)' $(BENCH_ARGS)
 
 run: ## Start the six services in the background on local infra (paper trading unless configured live)
 	$(STACK) start
