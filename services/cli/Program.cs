@@ -30,6 +30,7 @@ public static class Program
             WatchCommand.Create(),
             DownloadCommand.Create(timeProvider, output, errors),
             RecordCommand.Create(timeProvider, output, errors),
+            Indicators.IndicatorsCommand.Create(output, errors),
         };
         var parsed = root.Parse(args);
         var err = errors ?? Console.Error;
