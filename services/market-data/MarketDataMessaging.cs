@@ -1,10 +1,14 @@
+using Trading.MarketData.History;
 using Trading.ServiceDefaults.Messaging;
 
 namespace Trading.MarketData;
 
-/// <summary>The bus of market-data: it only publishes (through the outbox), so it registers no consumer.</summary>
+/// <summary>
+/// The bus of market-data: it publishes (through the outbox) and answers one request, <c>FetchVenueCandles</c>, on the queue
+/// <c>market-data-fetch-venue-candles</c>.
+/// </summary>
 public static class MarketDataMessaging
 {
     public static IHostApplicationBuilder AddMarketDataMessaging(this IHostApplicationBuilder builder) =>
-        builder.AddMessaging(_ => { });
+        builder.AddMessaging(bus => bus.AddConsumer<FetchVenueCandlesConsumer>());
 }

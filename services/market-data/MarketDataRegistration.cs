@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Trading.MarketData.Exchange.Connection;
+using Trading.MarketData.History;
 using Trading.MarketData.Live;
 using Trading.MarketData.Live.Scaling;
 using Trading.MarketData.Persistence;
@@ -29,6 +30,9 @@ public static class MarketDataRegistration
         builder.Services.AddSingleton<ScalingMetrics>();
         builder.Services.AddSingleton<SymbolLeaseStore>();
         builder.Services.AddHostedService<LiveFeedService>();
+
+        // Candle history for FetchVenueCandles, over the same REST clients, whatever the source.
+        builder.Services.AddSingleton<HistoryRequestPacers>();
         return builder;
     }
 }

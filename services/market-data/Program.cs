@@ -9,7 +9,7 @@ using Trading.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("market-data");
-builder.AddMarketDataMessaging();           // publishes TradesReceived and FeedStatusChanged; consumes nothing
+builder.AddMarketDataMessaging();           // publishes TradesReceived and FeedStatusChanged; answers FetchVenueCandles
 builder.AddPostgres(typeof(Program).Assembly);   // replay_progress (the replay cursor)
 builder.AddSettings<MarketDataOptions>(MarketDataOptions.Section);
 builder.AddSettings<ReplayOptions>(ReplayOptions.Section);

@@ -79,5 +79,29 @@ public static class ContractSamples
             Rule = "daily-loss-limit", Reason = "daily P&L -3.1% is below the -3% limit", HaltedAt = At, ResumesAt = At.Date.AddDays(1),
         },
         new TradingResumed { Reason = "new UTC day", ResumedAt = At.Date.AddDays(1) },
+        new FetchVenueCandles { Venue = "KRAKEN", Symbol = "BTC/USD", Interval = "5m", StartAt = At.AddMinutes(-25), EndAt = At },
+        new GetCandleHistory { Venue = "KRAKEN", Symbol = "BTC/USD", Interval = "5m", Count = 300 },
+        new CandleHistory
+        {
+            Venue = "KRAKEN", Symbol = "BTC/USD", Interval = "5m",
+            Candles =
+            [
+                new HistoricCandle
+                {
+                    OpenedAt = At.AddMinutes(-10), ClosedAt = At.AddMinutes(-5), Open = 105433.6m, High = 105440m, Low = 105380.2m, Close = 105410.1m,
+                    Volume = 0.01234567m, QuoteVolume = 1301.356183489m, TradeCount = 7, IsSynthetic = false,
+                },
+                new HistoricCandle
+                {
+                    OpenedAt = At.AddMinutes(-5), ClosedAt = At, Open = 105410.1m, High = 105410.1m, Low = 105410.1m, Close = 105410.1m,
+                    Volume = 0m, QuoteVolume = 0m, TradeCount = 0, IsSynthetic = true,
+                },
+            ],
+        },
+        new HistoricCandle
+        {
+            OpenedAt = At, ClosedAt = At.AddMinutes(5), Open = 105433.6m, High = 105440m, Low = 105380.2m, Close = 105410.1m, Volume = 0.01234567m,
+            QuoteVolume = null, TradeCount = null, IsSynthetic = false,
+        },
     ];
 }

@@ -266,6 +266,9 @@ public sealed class KrakenRestClient
             throw reader.Malformed($"OHLC count is out of range: {count}");
         }
 
+        // The row carries the VWAP, not the quote volume; VWAP × volume is the quote volume the trades summed to.
+        var volume = reader.NonNegative(row[6], "OHLC volume");
+        var vwap = reader.NonNegative(row[5], "OHLC vwap");
         return new Candle
         {
             OpenedAt = openedAt,
@@ -274,7 +277,8 @@ public sealed class KrakenRestClient
             High = reader.Positive(row[2], "OHLC high"),
             Low = reader.Positive(row[3], "OHLC low"),
             Close = reader.Positive(row[4], "OHLC close"),
-            Volume = reader.NonNegative(row[6], "OHLC volume"),
+            Volume = volume,
+            QuoteVolume = vwap * volume,
             TradeCount = (int)count,
 
             // Kraken leaves out intervals without trades; should it ever send one, it is a flat candle by Candle's definition.

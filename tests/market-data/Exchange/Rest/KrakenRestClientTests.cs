@@ -101,12 +101,12 @@ public sealed class KrakenRestClientTests : IAsyncLifetime
 
         Assert.Equal(
             [
-                OneMinute(1688671200, 30306.1m, 30306.2m, 30305.7m, 30305.7m, 3.39243896m, 23),
-                OneMinute(1688671260, 30304.5m, 30304.5m, 30300.0m, 30300.0m, 4.42996871m, 18),
-                OneMinute(1688671320, 30300.3m, 30300.4m, 30291.4m, 30291.4m, 2.13024789m, 25),
+                OneMinute(1688671200, 30306.1m, 30306.2m, 30305.7m, 30305.7m, 30306.1m, 3.39243896m, 23),
+                OneMinute(1688671260, 30304.5m, 30304.5m, 30300.0m, 30300.0m, 30300.0m, 4.42996871m, 18),
+                OneMinute(1688671320, 30300.3m, 30300.4m, 30291.4m, 30291.4m, 30294.7m, 2.13024789m, 25),
             ],
             page.Candles);
-        Assert.Equal(OneMinute(1688671380, 30291.8m, 30295.1m, 30291.8m, 30295.0m, 1.01836275m, 9), page.Unfinished);
+        Assert.Equal(OneMinute(1688671380, 30291.8m, 30295.1m, 30291.8m, 30295.0m, 30293.8m, 1.01836275m, 9), page.Unfinished);
         Assert.Equal(1688672160, page.Last);
         Assert.Equal("XXBTZUSD", page.PairId);
     }
@@ -312,7 +312,7 @@ public sealed class KrakenRestClientTests : IAsyncLifetime
 
     private static DateTimeOffset UnixTime(long seconds, long ticks) => DateTimeOffset.FromUnixTimeSeconds(seconds).AddTicks(ticks);
 
-    private static Candle OneMinute(long openedAt, decimal open, decimal high, decimal low, decimal close, decimal volume, int count) =>
+    private static Candle OneMinute(long openedAt, decimal open, decimal high, decimal low, decimal close, decimal vwap, decimal volume, int count) =>
         new()
         {
             OpenedAt = DateTimeOffset.FromUnixTimeSeconds(openedAt),
@@ -322,6 +322,7 @@ public sealed class KrakenRestClientTests : IAsyncLifetime
             Low = low,
             Close = close,
             Volume = volume,
+            QuoteVolume = vwap * volume,
             TradeCount = count,
             IsSynthetic = false,
         };
