@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Trading.CandleBuilder.Consumers;
 using Trading.CandleBuilder.Partitioning;
+using Trading.CandleBuilder.WarmUp;
 using Trading.ServiceDefaults.Messaging;
 
 namespace Trading.CandleBuilder;
@@ -18,7 +19,11 @@ public static class CandleBuilderMessaging
         // Before the bus: the partition queues and bindings must exist when consuming starts.
         builder.Services.AddHostedService<TradePartitionTopology>();
         return builder.AddMessaging(
-            bus => bus.AddConsumer<TradesReceivedConsumer>().ExcludeFromConfigureEndpoints(),
+            bus =>
+            {
+                bus.AddConsumer<TradesReceivedConsumer>().ExcludeFromConfigureEndpoints();
+                CandleWarmUpRegistration.AddWarmUpConsumers(bus);
+            },
             (context, rabbit) =>
             {
                 var options = context.GetRequiredService<IOptions<CandleBuilderOptions>>().Value;

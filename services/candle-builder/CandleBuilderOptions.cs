@@ -1,3 +1,5 @@
+using Trading.CandleBuilder.WarmUp;
+
 namespace Trading.CandleBuilder;
 
 /// <summary>Which candles are built and when quiet ones are closed (section <c>CandleBuilder</c>).</summary>
@@ -29,4 +31,7 @@ public sealed class CandleBuilderOptions
 
     /// <summary>How many instances share the markets (at most 16, the number of trade partitions).</summary>
     public int Instances { get; set; } = 1;
+
+    /// <summary>History loaded at start so indicators downstream are ready at once (section <c>CandleBuilder:WarmUp</c>).</summary>
+    public CandleWarmUpOptions WarmUp { get; set; } = new();
 }

@@ -2,10 +2,11 @@ using Microsoft.Extensions.Options;
 using Trading.CandleBuilder.Candles;
 using Trading.CandleBuilder.Partitioning;
 using Trading.CandleBuilder.Persistence;
+using Trading.CandleBuilder.WarmUp;
 
 namespace Trading.CandleBuilder;
 
-/// <summary>The singletons and hosted services of candle-builder.</summary>
+/// <summary>The singletons and hosted services of candle-builder, the warm-up included.</summary>
 public static class CandleBuilderRegistration
 {
     public static IHostApplicationBuilder AddCandleBuilder(this IHostApplicationBuilder builder)
@@ -20,6 +21,6 @@ public static class CandleBuilderRegistration
         });
         builder.Services.AddSingleton<CandleSeriesProcessor>();
         builder.Services.AddHostedService<QuietCandleScanner>();
-        return builder;
+        return builder.AddCandleWarmUp();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Trading.CandleBuilder.Partitioning;
 using Trading.CandleBuilder.Persistence;
+using Trading.CandleBuilder.WarmUp;
 using Trading.ServiceDefaults.Outbox;
 
 namespace Trading.CandleBuilder.Candles;
@@ -15,6 +16,7 @@ public sealed class QuietCandleScanner(
     CandleStore store,
     CandleSeriesProcessor processor,
     PartitionOwnership ownership,
+    CandleWarmUpStatus warmUp,
     IOptions<CandleBuilderOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
@@ -29,8 +31,10 @@ public sealed class QuietCandleScanner(
             return;
         }
 
-        // Start with the bus, so the consumer gets to the trades queued while we were down before the clock moves.
+        // Start with the bus and after the warm-up, so the history of a downtime is stored and the consumer gets to the trades
+        // queued while we were down before the clock moves.
         await WaitForStartAsync(stoppingToken);
+        await warmUp.WhenFinished(stoppingToken);
         var runningSince = timeProvider.GetUtcNow();
         using var timer = new PeriodicTimer(settings.ScanInterval, timeProvider);
         try

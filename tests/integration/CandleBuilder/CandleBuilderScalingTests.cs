@@ -123,7 +123,7 @@ public sealed class CandleBuilderScalingTests(InfrastructureFixture infrastructu
                 await Create(settings).WaitUntilReadyAsync(Patience);
             }
 
-            await using var publisher = await Publisher.StartAsync(rabbitMq);
+            await using var publisher = await TradeBus.StartAsync(rabbitMq);
             var batches = Batches.Value;
             var killAt = kill is null ? -1 : batches.Count * 2 / 5;
             for (var i = 0; i < batches.Count; i++)
@@ -277,30 +277,4 @@ public sealed class CandleBuilderScalingTests(InfrastructureFixture infrastructu
             .ToList();
 
     private sealed record RunResult(IReadOnlyList<StoredCandle> Candles, IReadOnlyList<string> Published, IReadOnlyList<string> Outputs);
-
-    /// <summary>A bus publishing trade batches the way market-data does: same topology, routing key and message ids.</summary>
-    private sealed class Publisher(IBusControl bus) : IAsyncDisposable
-    {
-        public static async Task<Publisher> StartAsync(string rabbitMq)
-        {
-            var address = RabbitMqAddress.Parse(rabbitMq, "ConnectionStrings:RabbitMq");
-            var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-            {
-                rabbit.Host(address.Host, address.Port, address.VirtualHost, host =>
-                {
-                    host.Username(address.Username);
-                    host.Password(address.Password);
-                    host.PublisherConfirmation = true;
-                });
-                MessagingRegistration.ConfigureTopology(rabbit);
-            });
-            await bus.StartAsync();
-            return new Publisher(bus);
-        }
-
-        public Task PublishAsync(TradesReceived batch) =>
-            bus.Publish(batch, context => context.MessageId = batch.BatchId);
-
-        public async ValueTask DisposeAsync() => await bus.StopAsync();
-    }
 }
