@@ -21,7 +21,7 @@ namespace Trading.Markets.Strategies;
 /// measured in typical candle ranges. Right at a cross it is usually small.</para>
 /// <para>Candles must arrive in time order; a candle opened at or before the last one is ignored. Not thread-safe.</para>
 /// </remarks>
-public sealed class EmaCrossStrategy
+public sealed class EmaCrossStrategy : IStrategy
 {
     private readonly EmaCrossOptions _options;
     private readonly ExponentialMovingAverage _fast;
@@ -63,8 +63,18 @@ public sealed class EmaCrossStrategy
     public bool IsReady => _fast.IsReady && _slow.IsReady && _atr.IsReady;
 
     /// <summary>Feeds one closed candle, real or synthetic; feed every candle in order.</summary>
-    /// <returns>A signal if the EMAs crossed on this candle's close, otherwise null.</returns>
-    public StrategySignal? Update(Candle candle)
+    /// <returns>A signal if the EMAs crossed on this candle's close, otherwise null. Its target is at least
+    /// <see cref="StrategyContext.MinimumRiskReward"/> × the stop distance.</returns>
+    public StrategySignal? Update(Candle candle, StrategyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Update(candle, Math.Max(_options.RiskReward, context.MinimumRiskReward));
+    }
+
+    /// <summary>Feeds one closed candle with the configured <see cref="EmaCrossOptions.RiskReward"/> and no interval minimum.</summary>
+    public StrategySignal? Update(Candle candle) => Update(candle, _options.RiskReward);
+
+    private StrategySignal? Update(Candle candle, decimal riskReward)
     {
         ArgumentNullException.ThrowIfNull(candle);
         if (candle.OpenedAt <= _lastOpenedAt)
@@ -93,12 +103,12 @@ public sealed class EmaCrossStrategy
 
         if (previous <= 0 && fast > slow)
         {
-            return CreateSignal(TradeDirection.Long, candle, fast, slow);
+            return CreateSignal(TradeDirection.Long, candle, fast, slow, riskReward);
         }
 
         if (previous >= 0 && fast < slow)
         {
-            return CreateSignal(TradeDirection.Short, candle, fast, slow);
+            return CreateSignal(TradeDirection.Short, candle, fast, slow, riskReward);
         }
 
         return null;
@@ -114,7 +124,7 @@ public sealed class EmaCrossStrategy
         _lastOpenedAt = null;
     }
 
-    private StrategySignal? CreateSignal(TradeDirection direction, Candle candle, double fast, double slow)
+    private StrategySignal? CreateSignal(TradeDirection direction, Candle candle, double fast, double slow, decimal riskReward)
     {
         var atr = _atr.Current.Value;
         var decimals = Math.Min(28, candle.Close.Scale + 2);
@@ -127,9 +137,9 @@ public sealed class EmaCrossStrategy
             return null;
         }
 
-        var targetDistance = Math.Round(_options.RiskReward * stopDistance, decimals, MidpointRounding.AwayFromZero);
+        var targetDistance = Math.Round(riskReward * stopDistance, decimals, MidpointRounding.AwayFromZero);
         var target = entry + sign * targetDistance;
-        var riskReward = Math.Round(targetDistance / stopDistance, 4);
+        var actual = Math.Round(targetDistance / stopDistance, 4);
         var confidence = Math.Round((decimal)Math.Min(1.0, Math.Abs(fast - slow) / atr), 4);
         return new StrategySignal
         {
@@ -138,14 +148,14 @@ public sealed class EmaCrossStrategy
             Entry = entry,
             StopLoss = stop,
             TakeProfit = target,
-            RiskReward = riskReward,
+            RiskReward = actual,
             Confidence = confidence,
-            Reason = Describe(direction, candle, fast, slow, stopDistance, decimals),
+            Reason = Describe(direction, candle, fast, slow, stopDistance, decimals, riskReward),
             SignalAt = candle.ClosedAt,
         };
     }
 
-    private string Describe(TradeDirection direction, Candle candle, double fast, double slow, decimal stopDistance, int decimals)
+    private string Describe(TradeDirection direction, Candle candle, double fast, double slow, decimal stopDistance, int decimals, decimal riskReward)
     {
         var price = "#,0." + new string('#', decimals);
         var culture = CultureInfo.InvariantCulture;
@@ -156,6 +166,6 @@ public sealed class EmaCrossStrategy
             $"{_fast.Name} {fast.ToString(price, culture)} crossed {crossed} {_slow.Name} {slow.ToString(price, culture)} " +
             $"on the {interval} close at {candle.ClosedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z; " +
             $"stop {stopDistance.ToString(price, culture)} ({_options.StopAtrMultiple}×{_atr.Name}) {side} entry " +
-            $"{candle.Close.ToString(price, culture)}, target at {_options.RiskReward}:1.");
+            $"{candle.Close.ToString(price, culture)}, target at {riskReward}:1.");
     }
 }

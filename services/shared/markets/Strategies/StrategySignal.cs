@@ -29,4 +29,7 @@ public sealed record StrategySignal
 
     /// <summary>Market time of the signal: the <see cref="Candle.ClosedAt"/> of the candle it was computed on (UTC).</summary>
     public required DateTimeOffset SignalAt { get; init; }
+
+    /// <summary>Regime, higher-timeframe trend and macro trend when the signal was found; set by <see cref="StrategySeries"/>.</summary>
+    public MarketContext Context { get; init; } = MarketContext.Unknown;
 }

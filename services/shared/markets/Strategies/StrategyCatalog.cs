@@ -1,0 +1,38 @@
+namespace Trading.Markets.Strategies;
+
+/// <summary>The shipped strategies by name: how the signal service and the backtester create them from <see cref="StrategySettings"/>.</summary>
+public static class StrategyCatalog
+{
+    private static readonly Dictionary<string, Entry> Entries = new(StringComparer.Ordinal)
+    {
+        ["ema-cross"] = new(s => new EmaCrossStrategy(s.EmaCross), s => s.EmaCross),
+    };
+
+    /// <summary>Every shipped strategy's name, in a fixed order.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Entries.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>True when <paramref name="name"/> is a shipped strategy.</summary>
+    public static bool Contains(string name) => Entries.ContainsKey(name);
+
+    /// <summary>Creates a fresh instance of the strategy <paramref name="name"/> with its parameters from <paramref name="settings"/>.</summary>
+    /// <exception cref="ArgumentException">No strategy has that name (the message lists the names), or its parameters are invalid.</exception>
+    public static IStrategy Create(string name, StrategySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Find(name).Create(settings);
+    }
+
+    /// <summary>The options object of the strategy <paramref name="name"/> in <paramref name="settings"/>, for reports and backtest records.</summary>
+    public static object ParametersOf(string name, StrategySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Find(name).Parameters(settings);
+    }
+
+    private static Entry Find(string name) =>
+        Entries.TryGetValue(name, out var entry)
+            ? entry
+            : throw new ArgumentException($"'{name}' is not a strategy; the strategies are {string.Join(", ", Names)}.", nameof(name));
+
+    private sealed record Entry(Func<StrategySettings, IStrategy> Create, Func<StrategySettings, object> Parameters);
+}
