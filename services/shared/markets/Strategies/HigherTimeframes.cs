@@ -14,6 +14,7 @@ public sealed class HigherTimeframes
     private readonly Interval[] _intervals;
     private readonly CandleAggregator[] _aggregators;
     private readonly RollingWindow<Candle>[] _closed;
+    private readonly OldestFirst[] _views;
     private DateTimeOffset? _firstOpenedAt;
 
     /// <summary>Creates the higher intervals of a series.</summary>
@@ -37,6 +38,7 @@ public sealed class HigherTimeframes
         }
 
         _closed = [.. _intervals.Select(_ => new RollingWindow<Candle>(keep))];
+        _views = [.. _closed.Select(window => new OldestFirst(window))];
         _aggregators = [.. _intervals.Select((interval, i) => new CandleAggregator(interval, CloseHandler(i)))];
     }
 
@@ -72,14 +74,14 @@ public sealed class HigherTimeframes
     public IReadOnlyList<Candle> Closed(Interval interval)
     {
         var index = Array.IndexOf(_intervals, interval);
-        return index < 0 ? [] : _closed[index];
+        return index < 0 ? [] : _views[index];
     }
 
     /// <summary>The last closed candle of <paramref name="interval"/>, or null.</summary>
     public Candle? Last(Interval interval)
     {
-        var closed = Closed(interval);
-        return closed.Count == 0 ? null : closed[^1];
+        var index = Array.IndexOf(_intervals, interval);
+        return index < 0 || _closed[index].Count == 0 ? null : _closed[index][0];
     }
 
     /// <summary>Feeds one closed candle of the series; a higher candle that it ends closes in this call.</summary>
@@ -112,5 +114,26 @@ public sealed class HigherTimeframes
         {
             _closed[index].Add(candle);
         }
+    }
+
+    // The candles of a rolling window (newest first) read oldest first, without copying.
+    private sealed class OldestFirst(RollingWindow<Candle> window) : IReadOnlyList<Candle>
+    {
+        public int Count => window.Count;
+
+        public Candle this[int index] =>
+            (uint)index < (uint)window.Count
+                ? window[window.Count - 1 - index]
+                : throw new ArgumentOutOfRangeException(nameof(index), index, $"{window.Count} candles are kept.");
+
+        public IEnumerator<Candle> GetEnumerator()
+        {
+            for (var i = window.Count - 1; i >= 0; i--)
+            {
+                yield return window[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -6,6 +6,12 @@ public static class StrategyCatalog
     private static readonly Dictionary<string, Entry> Entries = new(StringComparer.Ordinal)
     {
         ["ema-cross"] = new(s => new EmaCrossStrategy(s.EmaCross), s => s.EmaCross),
+        ["donchian-breakout"] = new(s => new DonchianBreakoutStrategy(s.DonchianBreakout), s => s.DonchianBreakout),
+        ["vwap-reversion"] = new(s => new VwapReversionStrategy(s.VwapReversion), s => s.VwapReversion),
+        ["momentum-hybrid"] = new(s => new MomentumHybridStrategy(s.MomentumHybrid), s => s.MomentumHybrid),
+        ["rsi-reversion"] = new(s => new RsiReversionStrategy(s.RsiReversion), s => s.RsiReversion),
+        ["macd-momentum"] = new(s => new MacdMomentumStrategy(s.MacdMomentum), s => s.MacdMomentum),
+        ["bollinger-squeeze"] = new(s => new BollingerSqueezeStrategy(s.BollingerSqueeze), s => s.BollingerSqueeze),
     };
 
     /// <summary>Every shipped strategy's name, in a fixed order.</summary>
