@@ -237,7 +237,7 @@ public sealed class DonchianBreakoutStrategyTests
     [Fact]
     public void Reset_then_replay_gives_the_signals_of_a_fresh_instance()
     {
-        var candles = BtcPerpCandles.For(Interval.OneMinute).Take(3_000).ToList();
+        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(3_000).ToList();
         var strategy = new DonchianBreakoutStrategy(new DonchianBreakoutOptions());
         var firstRun = Run(strategy, candles, Context());
 
@@ -254,7 +254,7 @@ public sealed class DonchianBreakoutStrategyTests
     [Fact]
     public void Allocates_nothing_for_a_candle_that_gives_no_signal()
     {
-        var candles = BtcPerpCandles.For(Interval.OneMinute).Take(3_000).ToList();
+        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(3_000).ToList();
 
         var allocated = BytesAllocatedWithoutSignal(() => new DonchianBreakoutStrategy(new DonchianBreakoutOptions()), candles, Context(market: Regime(MarketRegime.Ranging)));
 

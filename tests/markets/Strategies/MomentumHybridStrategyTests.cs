@@ -256,7 +256,7 @@ public sealed class MomentumHybridStrategyTests
     [Fact]
     public void Reset_then_replay_gives_the_signals_of_a_fresh_instance()
     {
-        var candles = BtcPerpCandles.For(Interval.OneMinute).Take(3_000).ToList();
+        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(3_000).ToList();
         var strategy = new MomentumHybridStrategy(new MomentumHybridOptions());
         var firstRun = Run(strategy, candles, Context());
 
@@ -273,7 +273,7 @@ public sealed class MomentumHybridStrategyTests
     [Fact]
     public void Allocates_nothing_for_a_candle_that_gives_no_signal()
     {
-        var candles = BtcPerpCandles.For(Interval.OneMinute).Take(3_000).ToList();
+        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(3_000).ToList();
 
         var allocated = BytesAllocatedWithoutSignal(() => new MomentumHybridStrategy(new MomentumHybridOptions()), candles, Context(market: Regime(MarketRegime.Ranging)));
 

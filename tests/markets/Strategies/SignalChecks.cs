@@ -25,7 +25,7 @@ internal static class SignalChecks
 
     // The indices of the candles that gave a signal.
     public static List<int> SignalIndices(IStrategy strategy, IEnumerable<Candle> candles, StrategyContext context) =>
-        Each(strategy, candles, context).Select((signal, index) => (signal, index)).Where(p => p.signal is not null).Select(p => p.index).ToList();
+        StrategyFixtures.SignalIndices(Each(strategy, candles, context));
 
     public static List<bool> Readiness(IStrategy strategy, IEnumerable<Candle> candles, StrategyContext context) =>
         candles.Select(candle =>
@@ -60,7 +60,7 @@ internal static class SignalChecks
     {
         var interval = Interval.Parse(intervalCode);
         var minimum = new RiskRewardMinimums().For(interval);
-        var candles = BtcPerpCandles.For(interval);
+        var candles = MarketDataSeries.Candles(interval);
         var series = new StrategySeries(interval, [StrategyCatalog.Create(name, new StrategySettings())], minimum);
         return (candles, candles.SelectMany(series.Update).ToList(), minimum);
     }

@@ -5,23 +5,12 @@ namespace Trading.Markets.Tests.Strategies;
 // Contexts and runners shared by the strategy tests.
 internal static class StrategyFixtures
 {
-    public static StrategyContext Context(decimal minimumRiskReward = 2m, Trend? higherTimeframeTrend = null)
-    {
-        var context = new StrategyContext(Interval.OneMinute, minimumRiskReward, new HigherTimeframes(Interval.OneMinute, []));
-        if (higherTimeframeTrend is { } trend)
-        {
-            context.Market = MarketContext.Unknown with { HigherTimeframe = Interval.Parse("5m"), HigherTimeframeTrend = trend };
-        }
-
-        return context;
-    }
+    public static StrategyContext Context(decimal minimumRiskReward = 2m, Trend? higherTimeframeTrend = null) =>
+        SignalChecks.Context(minimumRiskReward, higherTimeframeTrend is { } trend ? SignalChecks.HigherTrend(trend) : null);
 
     // The result of every candle, null where the strategy gave nothing.
-    public static List<StrategySignal?> Feed(IStrategy strategy, IEnumerable<Candle> candles, StrategyContext? context = null)
-    {
-        context ??= Context();
-        return [.. candles.Select(candle => strategy.Update(candle, context))];
-    }
+    public static List<StrategySignal?> Feed(IStrategy strategy, IEnumerable<Candle> candles, StrategyContext? context = null) =>
+        SignalChecks.Each(strategy, candles, context ?? Context());
 
     // Indices of the candles that gave a signal.
     public static List<int> SignalIndices(IReadOnlyList<StrategySignal?> results) =>
@@ -32,19 +21,8 @@ internal static class StrategyFixtures
         TestCandles.FromCloses(halfRange, [.. closes.Select(close => axis - close)]);
 
     // Stop and target on the right sides of entry, R:R as stated and at least the minimum, confidence in [0, 1].
-    public static void AssertConsistent(StrategySignal signal, decimal minimumRiskReward)
-    {
-        var sign = signal.Direction == TradeDirection.Long ? 1 : -1;
-        var risk = sign * (signal.Entry - signal.StopLoss);
-        var reward = sign * (signal.TakeProfit - signal.Entry);
-        Assert.True(risk > 0, $"stop {signal.StopLoss} is on the wrong side of entry {signal.Entry}");
-        Assert.True(reward > 0, $"target {signal.TakeProfit} is on the wrong side of entry {signal.Entry}");
-        Assert.True(signal.StopLoss > 0);
-        Assert.Equal(Math.Round(reward / risk, 4), signal.RiskReward);
-        Assert.True(signal.RiskReward >= minimumRiskReward, $"R:R {signal.RiskReward} below {minimumRiskReward}");
-        Assert.InRange(signal.Confidence, 0m, 1m);
-        Assert.False(string.IsNullOrWhiteSpace(signal.Reason));
-    }
+    public static void AssertConsistent(StrategySignal signal, decimal minimumRiskReward) =>
+        SignalChecks.AssertValid(signal, signal.Strategy, minimumRiskReward);
 
     // Two copies of the candles, one with a stale candle and a repeat of an earlier one inserted before `index`.
     public static List<Candle> WithStaleCandlesBefore(IReadOnlyList<Candle> candles, int index)

@@ -242,7 +242,7 @@ public sealed class VwapReversionStrategyTests
     [Fact]
     public void Reset_then_replay_gives_the_signals_of_a_fresh_instance()
     {
-        var candles = BtcPerpCandles.For(Interval.OneMinute).Take(4_000).ToList();
+        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(4_000).ToList();
         var strategy = new VwapReversionStrategy(new VwapReversionOptions());
         var firstRun = Run(strategy, candles, Context());
 
@@ -259,7 +259,7 @@ public sealed class VwapReversionStrategyTests
     [Fact]
     public void Allocates_nothing_for_a_candle_that_gives_no_signal()
     {
-        var candles = BtcPerpCandles.For(Interval.OneMinute).Take(3_000).ToList();
+        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(3_000).ToList();
 
         var allocated = BytesAllocatedWithoutSignal(() => new VwapReversionStrategy(new VwapReversionOptions()), candles, Context(market: Regime(MarketRegime.Ranging)));
 
