@@ -31,6 +31,8 @@ public static class Program
             DownloadCommand.Create(timeProvider, output, errors),
             RecordCommand.Create(timeProvider, output, errors),
             Indicators.IndicatorsCommand.Create(output, errors),
+            Backtest.BacktestCommand.Create(output, errors),
+            PublishBacktest.PublishBacktestCommand.Create(timeProvider, output, errors),
         };
         var parsed = root.Parse(args);
         var err = errors ?? Console.Error;
