@@ -14,6 +14,24 @@ public static class ContractSamples
     private static readonly Guid OrderId = Guid.Parse("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
     private static readonly Guid PositionId = Guid.Parse("d4c3b2a1-f5e4-4d3c-9b2a-1f0e9d8c7b6a");
 
+    private static readonly BacktestRecord Backtest = new()
+    {
+        DataStartAt = new DateTimeOffset(2021, 12, 31, 0, 0, 0, TimeSpan.Zero),
+        DataEndAt = new DateTimeOffset(2022, 1, 14, 0, 0, 0, TimeSpan.Zero),
+        Parameters = """{"fastPeriod":9,"slowPeriod":21,"atrPeriod":14,"stopAtrMultiple":1.5,"riskReward":2.5}""",
+        Trades = 87,
+        Wins = 34,
+        WinRate = 0.3908m,
+        ProfitFactor = 1.42m,
+        ExpectancyR = 0.21m,
+        NetPnl = 1234.56m,
+        MaxDrawdownPct = 6.25m,
+        BreakevenWinRate = 0.2857m,
+        Passed = true,
+        GateReasons = [],
+        RecordedAt = At,
+    };
+
     public static IReadOnlyList<object> All { get; } =
     [
         new TradesReceived
@@ -44,7 +62,16 @@ public static class ContractSamples
             SignalId = SignalId, Strategy = "ema-cross", Venue = "KRAKEN", Symbol = "BTC/USD", Interval = "1m", Direction = SignalDirection.Long,
             Entry = 105410.1m, StopLoss = 105300m, TakeProfit = 105630.3m, RiskReward = 2m, Confidence = 0.62m,
             Reason = "EMA(9) crossed above EMA(21)", SignalAt = At.AddMinutes(1),
+            Regime = "Trending", HigherTimeframe = "5m", HigherTimeframeTrend = "Up", MacroTrend = "Flat", Backtest = Backtest,
         },
+        new BacktestRecorded
+        {
+            Strategy = "ema-cross", Symbol = "BTC/USD", Interval = "15m", DataStartAt = Backtest.DataStartAt, DataEndAt = Backtest.DataEndAt,
+            Parameters = Backtest.Parameters, Trades = 41, Wins = 12, WinRate = 0.2927m, ProfitFactor = null, ExpectancyR = -0.12m, NetPnl = -412.5m,
+            MaxDrawdownPct = 8.4m, BreakevenWinRate = 0.2857m, Passed = false,
+            GateReasons = ["profit factor 0.91 is below 1.3", "41 trades are fewer than 50"], RecordedAt = At,
+        },
+        Backtest,
         new SignalRejected { SignalId = SignalId, Symbol = "BTC/USD", Rule = "max-open-positions", Reason = "2 of 2 positions open", RejectedAt = At },
         new PlaceOrder
         {

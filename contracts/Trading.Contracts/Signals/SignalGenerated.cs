@@ -41,4 +41,19 @@ public sealed record SignalGenerated
 
     /// <summary>Market time of the signal: the close time of the candle it was computed on (UTC).</summary>
     public required DateTimeOffset SignalAt { get; init; }
+
+    /// <summary>Market regime when the signal was found: <c>Trending</c>, <c>Ranging</c>, <c>Volatile</c> or <c>Unknown</c>.</summary>
+    public string? Regime { get; init; }
+
+    /// <summary>Interval code whose trend <see cref="HigherTimeframeTrend"/> reports; null when the series has no higher interval.</summary>
+    public string? HigherTimeframe { get; init; }
+
+    /// <summary>Trend of the next higher interval: <c>Up</c>, <c>Down</c>, <c>Flat</c> or <c>Unknown</c>.</summary>
+    public string? HigherTimeframeTrend { get; init; }
+
+    /// <summary>Trend of the longest interval followed (the long-term direction): <c>Up</c>, <c>Down</c>, <c>Flat</c> or <c>Unknown</c>.</summary>
+    public string? MacroTrend { get; init; }
+
+    /// <summary>The backtest record of the strategy on this symbol and interval; null when there is none.</summary>
+    public BacktestRecord? Backtest { get; init; }
 }
