@@ -118,6 +118,9 @@ load_demo_environment() {
   export Replay__Speed="${CALLER_ENV[Replay__Speed]-0}"
   export Replay__Venue="${CALLER_ENV[Replay__Venue]-KRAKEN}"
   export Replay__Symbol="${CALLER_ENV[Replay__Symbol]-BTC/USDT}"
+  # The demo replays hours, not weeks, and no backtest has been published to its fresh database: signal on 1m, ungated.
+  export Signal__Intervals__0="${CALLER_ENV[Signal__Intervals__0]-1m}"
+  export Signal__Gate__Enforce="${CALLER_ENV[Signal__Gate__Enforce]-false}"
   [[ -f "$Replay__File" ]] || die "replay file not found: $Replay__File (the demo reads ../shared/data/market next to the checkout)"
 }
 
