@@ -48,14 +48,14 @@ public static class BacktestRunner
     {
         var findings = new List<LookaheadFinding>();
         signalsChecked = 0;
-        reporter.Stage($"lookahead check {request.Interval.Code}", inputs.Count);
+        // One step per strategy and file: the check replays the data once per signal, so a strategy takes a while.
+        reporter.Stage($"lookahead check {request.Interval.Code}", inputs.Count * request.Strategies.Count);
         foreach (var input in inputs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = LookaheadCheck.Run(RunOf(request, input, null, request.To));
+            var result = LookaheadCheck.Run(RunOf(request, input, null, request.To), reporter.Advance);
             signalsChecked += result.SignalsChecked;
             findings.AddRange(result.Findings);
-            reporter.Advance(1);
         }
 
         return findings;

@@ -28,10 +28,13 @@ public sealed class LookaheadCheckTests
         var settings = new StrategySettings();
         var run = Run([.. StrategyCatalog.Names.Select(name => BacktestStrategy.FromCatalog(name, settings))]);
 
-        var result = LookaheadCheck.Run(run);
+        var progress = new List<int>();
+
+        var result = LookaheadCheck.Run(run, progress.Add);
 
         Assert.True(result.SignalsChecked > 0);
         Assert.Empty(result.Findings);
+        Assert.Equal(Enumerable.Repeat(1, StrategyCatalog.Names.Count), progress);
     }
 
     private static BacktestRun Run(params BacktestStrategy[] strategies) => new()

@@ -15,7 +15,7 @@ public static class LookaheadCheck
     /// <summary>Checks every strategy of <paramref name="run"/> on all its candles up to <see cref="BacktestRun.TradeTo"/>
     /// (warm-up included).</summary>
     /// <param name="run">The run to check; its accounts and fills play no part.</param>
-    /// <param name="progress">Called with 1 after each signal is rechecked; null for none.</param>
+    /// <param name="progress">Called with 1 after each strategy's signals are all rechecked; null for none.</param>
     public static LookaheadCheckResult Run(BacktestRun run, Action<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -53,8 +53,9 @@ public static class LookaheadCheck
                 }
 
                 checkedSignals++;
-                progress?.Invoke(1);
             }
+
+            progress?.Invoke(1);
         }
 
         return new LookaheadCheckResult(checkedSignals, findings);
