@@ -163,22 +163,6 @@ public sealed class BollingerSqueezeStrategyTests
     }
 
     [Fact]
-    public void Reset_gives_the_signals_of_a_fresh_instance()
-    {
-        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(3_000).ToList();
-        var strategy = new BollingerSqueezeStrategy(new BollingerSqueezeOptions());
-        Feed(strategy, candles.Take(1_000));
-
-        strategy.Reset();
-        var readyAfterReset = strategy.IsReady;
-        var replayed = Feed(strategy, candles);
-
-        Assert.False(readyAfterReset);
-        Assert.NotEmpty(SignalIndices(replayed));
-        Assert.Equal(Feed(new BollingerSqueezeStrategy(new BollingerSqueezeOptions()), candles), replayed);
-    }
-
-    [Fact]
     public void Explains_the_breakout_in_one_sentence_with_the_numbers()
     {
         var candles = TestCandles.FromCloses(1m, SqueezeThenBreakout);

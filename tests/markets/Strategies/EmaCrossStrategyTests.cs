@@ -50,7 +50,7 @@ public sealed class EmaCrossStrategyTests
         var candles = TestCandles.FromCloses(1m, 100, 100, 100, 100, 100, 100, 101, 102, 103, 104);
         var strategy = new EmaCrossStrategy(Small);
 
-        var signals = candles.Select(strategy.Update).ToList();
+        var signals = candles.Select(Feed(strategy)).ToList();
 
         Assert.NotNull(signals[6]);
         Assert.All(signals.Where((_, index) => index != 6), Assert.Null);
@@ -77,7 +77,7 @@ public sealed class EmaCrossStrategyTests
 
         var readiness = candles.Select(candle =>
         {
-            strategy.Update(candle);
+            strategy.Update(candle, Context());
             return strategy.IsReady;
         });
 
@@ -90,7 +90,7 @@ public sealed class EmaCrossStrategyTests
         var candles = SpikeThenFlat(isSynthetic: true);
         var strategy = new EmaCrossStrategy(Small);
 
-        var signals = candles.Select(strategy.Update).ToList();
+        var signals = candles.Select(Feed(strategy)).ToList();
 
         var signal = signals[9];
         Assert.NotNull(signal);
@@ -106,7 +106,7 @@ public sealed class EmaCrossStrategyTests
         var candles = SpikeThenFlat(isSynthetic: false);
         var strategy = new EmaCrossStrategy(Small with { AtrPeriod = 1 });
 
-        var signals = candles.Select(strategy.Update).ToList();
+        var signals = candles.Select(Feed(strategy)).ToList();
 
         Assert.NotNull(signals[6]);
         Assert.Null(signals[9]);
@@ -119,7 +119,7 @@ public sealed class EmaCrossStrategyTests
         candles[9] = candles[9] with { High = 110.01m, Low = 109.99m };
         var strategy = new EmaCrossStrategy(Small with { AtrPeriod = 1 });
 
-        var signal = candles.Select(strategy.Update).ToList()[9];
+        var signal = candles.Select(Feed(strategy)).ToList()[9];
 
         Assert.NotNull(signal);
         Assert.Equal((1m, 110.03m, 109.94m), (signal.Confidence, signal.StopLoss, signal.TakeProfit));
@@ -160,7 +160,7 @@ public sealed class EmaCrossStrategyTests
         disturbed.Insert(7, candles[2] with { Close = 200m });
         var strategy = new EmaCrossStrategy(Small);
 
-        var signals = disturbed.Select(strategy.Update).ToList();
+        var signals = disturbed.Select(Feed(strategy)).ToList();
 
         Assert.Null(signals[6]);
         Assert.Null(signals[7]);
@@ -239,5 +239,14 @@ public sealed class EmaCrossStrategyTests
     }
 
     private static List<StrategySignal> Run(EmaCrossStrategy strategy, IEnumerable<Candle> candles) =>
-        candles.Select(strategy.Update).OfType<StrategySignal>().ToList();
+        candles.Select(Feed(strategy)).OfType<StrategySignal>().ToList();
+
+    // An interval minimum below the configured 2:1, so the strategy's own RiskReward sets every target.
+    private static StrategyContext Context() => new(Interval.OneMinute, 1m, new HigherTimeframes(Interval.OneMinute, []));
+
+    private static Func<Candle, StrategySignal?> Feed(EmaCrossStrategy strategy)
+    {
+        var context = Context();
+        return candle => strategy.Update(candle, context);
+    }
 }

@@ -254,54 +254,6 @@ public sealed class MomentumHybridStrategyTests
     }
 
     [Fact]
-    public void Reset_then_replay_gives_the_signals_of_a_fresh_instance()
-    {
-        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(3_000).ToList();
-        var strategy = new MomentumHybridStrategy(new MomentumHybridOptions());
-        var firstRun = Run(strategy, candles, Context());
-
-        strategy.Reset();
-        var readyAfterReset = strategy.IsReady;
-        var secondRun = Run(strategy, candles, Context());
-
-        Assert.False(readyAfterReset);
-        Assert.NotEmpty(firstRun);
-        Assert.Equal(firstRun, secondRun);
-        Assert.Equal(Run(new MomentumHybridStrategy(new MomentumHybridOptions()), candles, Context()), secondRun);
-    }
-
-    [Fact]
-    public void Allocates_nothing_for_a_candle_that_gives_no_signal()
-    {
-        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(3_000).ToList();
-
-        var allocated = BytesAllocatedWithoutSignal(() => new MomentumHybridStrategy(new MomentumHybridOptions()), candles, Context(market: Regime(MarketRegime.Ranging)));
-
-        Assert.Equal(0, allocated);
-    }
-
-    [Theory]
-    [InlineData("1m", 500, 1_200)]
-    [InlineData("5m", 80, 300)]
-    [InlineData("15m", 25, 100)]
-    [InlineData("30m", 8, 60)]
-    public void Gives_a_useful_number_of_valid_signals_on_real_candles(string interval, int least, int most)
-    {
-        var (candles, signals, minimum) = RealSeries("momentum-hybrid", interval);
-
-        Assert.InRange(signals.Count, least, most);
-        Assert.Contains(signals, signal => signal.Direction == TradeDirection.Long);
-        Assert.Contains(signals, signal => signal.Direction == TradeDirection.Short);
-        var closedAt = candles.Select(candle => candle.ClosedAt).ToHashSet();
-        Assert.All(signals, signal =>
-        {
-            AssertValid(signal, "momentum-hybrid", minimum);
-            Assert.Contains(signal.SignalAt, closedAt);
-            Assert.NotEqual(MarketRegime.Volatile, signal.Context.Regime);
-        });
-    }
-
-    [Fact]
     public void Is_created_by_the_catalog_from_its_settings()
     {
         var settings = new StrategySettings { MomentumHybrid = new MomentumHybridOptions { EmaPeriod = 60 } };

@@ -174,22 +174,6 @@ public sealed class RsiReversionStrategyTests
     }
 
     [Fact]
-    public void Reset_gives_the_signals_of_a_fresh_instance()
-    {
-        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(6_000).ToList();
-        var strategy = new RsiReversionStrategy(new RsiReversionOptions());
-        Feed(strategy, candles.Take(3_000));
-
-        strategy.Reset();
-        var readyAfterReset = strategy.IsReady;
-        var replayed = Feed(strategy, candles);
-
-        Assert.False(readyAfterReset);
-        Assert.NotEmpty(SignalIndices(replayed));
-        Assert.Equal(Feed(new RsiReversionStrategy(new RsiReversionOptions()), candles), replayed);
-    }
-
-    [Fact]
     public void Explains_the_turn_in_one_sentence_with_the_numbers()
     {
         var candles = TestCandles.FromCloses(1m, PullbackInUptrend);

@@ -1,50 +1,128 @@
 using Trading.Markets.Strategies;
+using static Trading.Markets.Tests.Strategies.SignalChecks;
 
 namespace Trading.Markets.Tests.Strategies;
 
-// rsi-reversion, macd-momentum and bollinger-squeeze with their default parameters, run through StrategySeries on two weeks of
-// real BTC-PERP candles (1m, and merged into 5m, 15m and 30m). The counts as of writing, longs in brackets:
+// The shipped strategies with their default parameters on two weeks of real BTC-PERP candles (1m, and merged into 5m, 15m and
+// 30m), run through StrategySeries. The counts as of writing, longs in brackets:
+//   donchian-breakout  1m 865 (418)  5m 180 (81)  15m 71 (33)  30m 29 (12)
+//   momentum-hybrid    1m 982 (529)  5m 161 (80)  15m 47 (23)  30m 15 (7)
+//   vwap-reversion     1m 303 (161)  5m 145 (79)  15m 54 (22)  30m 17 (8)
 //   rsi-reversion      1m 112 (57)   5m 15 (5)    15m 3 (0)    30m 2 (0)
 //   macd-momentum      1m 363 (171)  5m 58 (25)   15m 16 (8)   30m 14 (9)
 //   bollinger-squeeze  1m 565 (272)  5m 104 (47)  15m 28 (14)  30m 11 (8)
 public sealed class ShippedStrategiesOnMarketDataTests
 {
-    public static TheoryData<string, string, int, int> Runs => new()
+    private static readonly string[] Shipped =
+        ["donchian-breakout", "momentum-hybrid", "vwap-reversion", "rsi-reversion", "macd-momentum", "bollinger-squeeze"];
+
+    // Strategy, interval, the fewest and most signals, and whether both longs and shorts must be among them.
+    public static TheoryData<string, string, int, int, bool> Runs => new()
     {
-        { "rsi-reversion", "1m", 50, 300 },
-        { "rsi-reversion", "5m", 5, 60 },
-        { "rsi-reversion", "15m", 1, 30 },
-        { "rsi-reversion", "30m", 1, 20 },
-        { "macd-momentum", "1m", 100, 1_000 },
-        { "macd-momentum", "5m", 20, 200 },
-        { "macd-momentum", "15m", 5, 60 },
-        { "macd-momentum", "30m", 5, 40 },
-        { "bollinger-squeeze", "1m", 100, 1_000 },
-        { "bollinger-squeeze", "5m", 20, 200 },
-        { "bollinger-squeeze", "15m", 5, 60 },
-        { "bollinger-squeeze", "30m", 5, 40 },
+        { "donchian-breakout", "1m", 500, 1_200, true },
+        { "donchian-breakout", "5m", 100, 300, true },
+        { "donchian-breakout", "15m", 40, 120, true },
+        { "donchian-breakout", "30m", 15, 60, true },
+        { "momentum-hybrid", "1m", 500, 1_200, true },
+        { "momentum-hybrid", "5m", 80, 300, true },
+        { "momentum-hybrid", "15m", 25, 100, true },
+        { "momentum-hybrid", "30m", 8, 60, true },
+        { "vwap-reversion", "1m", 150, 600, true },
+        { "vwap-reversion", "5m", 60, 300, true },
+        { "vwap-reversion", "15m", 20, 100, true },
+        { "vwap-reversion", "30m", 8, 40, true },
+        { "rsi-reversion", "1m", 50, 300, true },
+        { "rsi-reversion", "5m", 5, 60, true },
+        { "rsi-reversion", "15m", 1, 30, false },
+        { "rsi-reversion", "30m", 1, 20, false },
+        { "macd-momentum", "1m", 100, 1_000, true },
+        { "macd-momentum", "5m", 20, 200, true },
+        { "macd-momentum", "15m", 5, 60, true },
+        { "macd-momentum", "30m", 5, 40, true },
+        { "bollinger-squeeze", "1m", 100, 1_000, true },
+        { "bollinger-squeeze", "5m", 20, 200, true },
+        { "bollinger-squeeze", "15m", 5, 60, true },
+        { "bollinger-squeeze", "30m", 5, 40, true },
     };
+
+    // Each strategy with as many real 1-minute candles as it needs to signal at least once.
+    public static TheoryData<string, int> Replays => new()
+    {
+        { "donchian-breakout", 3_000 },
+        { "momentum-hybrid", 3_000 },
+        { "vwap-reversion", 4_000 },
+        { "rsi-reversion", 6_000 },
+        { "macd-momentum", 3_000 },
+        { "bollinger-squeeze", 3_000 },
+    };
+
+    public static TheoryData<string, MarketRegime> InEitherRegime()
+    {
+        var data = new TheoryData<string, MarketRegime>();
+        foreach (var strategy in Shipped)
+        {
+            data.Add(strategy, MarketRegime.Unknown);
+            data.Add(strategy, MarketRegime.Ranging);
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Runs))]
-    public void Gives_a_useful_number_of_valid_signals_with_the_default_parameters(string strategy, string code, int fewest, int most)
+    public void Gives_a_useful_number_of_valid_signals_with_the_default_parameters(
+        string strategy, string code, int fewest, int most, bool bothDirections)
     {
-        var interval = Interval.Parse(code);
-        var candles = MarketDataSeries.Candles(interval);
-        var minimum = new RiskRewardMinimums().For(interval);
-        var series = new StrategySeries(interval, [StrategyCatalog.Create(strategy, new StrategySettings())], minimum);
+        var (candles, signals, minimum) = RealSeries(strategy, code);
         var closedAt = candles.Select(candle => candle.ClosedAt).ToHashSet();
-
-        var signals = MarketDataSeries.Run(series, candles);
+        var regimes = RegimesItSignalsIn(strategy);
 
         Assert.InRange(signals.Count, fewest, most);
+        if (bothDirections)
+        {
+            Assert.Contains(signals, signal => signal.Direction == TradeDirection.Long);
+            Assert.Contains(signals, signal => signal.Direction == TradeDirection.Short);
+        }
+
         Assert.All(signals, signal =>
         {
-            StrategyFixtures.AssertConsistent(signal, minimum);
-            Assert.Equal(strategy, signal.Strategy);
+            AssertValid(signal, strategy, minimum);
             Assert.Contains(signal.SignalAt, closedAt);
-            Assert.Contains(interval.Code, signal.Reason, StringComparison.Ordinal);
+            Assert.Contains(code, signal.Reason, StringComparison.Ordinal);
+            Assert.Contains(signal.Context.Regime, regimes);
         });
+    }
+
+    [Theory]
+    [MemberData(nameof(Replays))]
+    public void Reset_then_replay_gives_the_signals_of_a_fresh_instance(string strategy, int count)
+    {
+        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(count).ToList();
+        var instance = StrategyCatalog.Create(strategy, new StrategySettings());
+        var firstRun = Each(instance, candles, Context());
+
+        instance.Reset();
+        var readyAfterReset = instance.IsReady;
+        var replayed = Each(instance, candles, Context());
+
+        Assert.False(readyAfterReset);
+        Assert.NotEmpty(StrategyFixtures.SignalIndices(firstRun));
+        Assert.NotEmpty(StrategyFixtures.SignalIndices(replayed));
+        Assert.Equal(firstRun, replayed);
+        Assert.Equal(Each(StrategyCatalog.Create(strategy, new StrategySettings()), candles, Context()), replayed);
+    }
+
+    [Theory]
+    [MemberData(nameof(InEitherRegime))]
+    public void Allocates_nothing_on_a_candle_that_gives_no_signal(string strategy, MarketRegime regime)
+    {
+        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(5_000).ToList();
+
+        var (allocated, quiet) = BytesAllocatedWithoutSignal(
+            () => StrategyCatalog.Create(strategy, new StrategySettings()), candles, Context(market: Regime(regime)));
+
+        Assert.True(quiet > 4_000, $"only {quiet} candles without a signal");
+        Assert.Equal(0L, allocated);
     }
 
     [Theory]
@@ -70,37 +148,6 @@ public sealed class ShippedStrategiesOnMarketDataTests
             parameters);
     }
 
-    [Theory]
-    [InlineData("rsi-reversion")]
-    [InlineData("macd-momentum")]
-    [InlineData("bollinger-squeeze")]
-    public void Allocates_nothing_on_a_candle_that_gives_no_signal(string strategy)
-    {
-        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(5_000).ToList();
-        var context = StrategyFixtures.Context();
-
-        // A first run compiles every path, so the measured run sees only the strategy's own allocations.
-        StrategyFixtures.Feed(StrategyCatalog.Create(strategy, new StrategySettings()), candles, context);
-        var instance = StrategyCatalog.Create(strategy, new StrategySettings());
-
-        var allocated = 0L;
-        var quiet = 0;
-        foreach (var candle in candles)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var signal = instance.Update(candle, context);
-            var after = GC.GetAllocatedBytesForCurrentThread();
-            if (signal is null)
-            {
-                allocated += after - before;
-                quiet++;
-            }
-        }
-
-        Assert.True(quiet > 4_000);
-        Assert.Equal(0L, allocated);
-    }
-
     [Fact]
     public void Higher_timeframe_alignment_keeps_only_signals_whose_context_is_aligned()
     {
@@ -119,4 +166,13 @@ public sealed class ShippedStrategiesOnMarketDataTests
         Assert.NotEmpty(signals);
         Assert.All(signals, signal => Assert.True(signal.Context.IsAligned(signal.Direction)));
     }
+
+    // Momentum-hybrid stands aside in a volatile market and vwap-reversion trades only a ranging one (or an unknown regime, its
+    // own ADX deciding); the others signal in any regime.
+    private static MarketRegime[] RegimesItSignalsIn(string strategy) => strategy switch
+    {
+        "momentum-hybrid" => [MarketRegime.Trending, MarketRegime.Ranging, MarketRegime.Unknown],
+        "vwap-reversion" => [MarketRegime.Ranging, MarketRegime.Unknown],
+        _ => Enum.GetValues<MarketRegime>(),
+    };
 }

@@ -34,13 +34,15 @@ internal static class SignalChecks
             return strategy.IsReady;
         }).ToList();
 
-    // Bytes allocated on this thread by the updates that returned no signal: after a first pass that warms up the JIT, a fresh
-    // pass over the same candles.
-    public static long BytesAllocatedWithoutSignal(Func<IStrategy> create, IReadOnlyList<Candle> candles, StrategyContext context)
+    // Bytes allocated on this thread by the updates that returned no signal, and how many such updates there were: after a first
+    // pass that compiles every path, a fresh pass over the same candles.
+    public static (long Allocated, int Quiet) BytesAllocatedWithoutSignal(
+        Func<IStrategy> create, IReadOnlyList<Candle> candles, StrategyContext context)
     {
         Run(create(), candles, context);
         var strategy = create();
         long allocated = 0;
+        var quiet = 0;
         foreach (var candle in candles)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
@@ -49,10 +51,11 @@ internal static class SignalChecks
             if (signal is null)
             {
                 allocated += after - before;
+                quiet++;
             }
         }
 
-        return allocated;
+        return (allocated, quiet);
     }
 
     // The catalog strategy with default settings, fed the real candles of one interval through StrategySeries.

@@ -240,54 +240,6 @@ public sealed class VwapReversionStrategyTests
     }
 
     [Fact]
-    public void Reset_then_replay_gives_the_signals_of_a_fresh_instance()
-    {
-        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(4_000).ToList();
-        var strategy = new VwapReversionStrategy(new VwapReversionOptions());
-        var firstRun = Run(strategy, candles, Context());
-
-        strategy.Reset();
-        var readyAfterReset = strategy.IsReady;
-        var secondRun = Run(strategy, candles, Context());
-
-        Assert.False(readyAfterReset);
-        Assert.NotEmpty(firstRun);
-        Assert.Equal(firstRun, secondRun);
-        Assert.Equal(Run(new VwapReversionStrategy(new VwapReversionOptions()), candles, Context()), secondRun);
-    }
-
-    [Fact]
-    public void Allocates_nothing_for_a_candle_that_gives_no_signal()
-    {
-        var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(3_000).ToList();
-
-        var allocated = BytesAllocatedWithoutSignal(() => new VwapReversionStrategy(new VwapReversionOptions()), candles, Context(market: Regime(MarketRegime.Ranging)));
-
-        Assert.Equal(0, allocated);
-    }
-
-    [Theory]
-    [InlineData("1m", 150, 600)]
-    [InlineData("5m", 60, 300)]
-    [InlineData("15m", 20, 100)]
-    [InlineData("30m", 8, 40)]
-    public void Gives_a_useful_number_of_valid_signals_on_real_candles(string interval, int least, int most)
-    {
-        var (candles, signals, minimum) = RealSeries("vwap-reversion", interval);
-
-        Assert.InRange(signals.Count, least, most);
-        Assert.Contains(signals, signal => signal.Direction == TradeDirection.Long);
-        Assert.Contains(signals, signal => signal.Direction == TradeDirection.Short);
-        var closedAt = candles.Select(candle => candle.ClosedAt).ToHashSet();
-        Assert.All(signals, signal =>
-        {
-            AssertValid(signal, "vwap-reversion", minimum);
-            Assert.Contains(signal.SignalAt, closedAt);
-            Assert.Contains(signal.Context.Regime, new[] { MarketRegime.Ranging, MarketRegime.Unknown });
-        });
-    }
-
-    [Fact]
     public void Is_created_by_the_catalog_from_its_settings()
     {
         var settings = new StrategySettings { VwapReversion = new VwapReversionOptions { AdxPeriod = 20 } };

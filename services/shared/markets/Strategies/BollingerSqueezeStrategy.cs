@@ -178,34 +178,28 @@ public sealed class BollingerSqueezeStrategy : IStrategy
         TradeDirection direction, Candle candle, double band, double beyond, Squeeze squeeze, decimal riskReward)
     {
         var atr = _atr.Current.Value;
-        var decimals = Math.Min(28, candle.Close.Scale + 2);
-        var stopDistance = Math.Round(_options.StopAtrMultiple * (decimal)atr, decimals, MidpointRounding.AwayFromZero);
-        var entry = candle.Close;
-        var sign = direction == TradeDirection.Long ? 1 : -1;
-        var stop = entry - sign * stopDistance;
-        if (stopDistance <= 0 || stop <= 0)
+        if (SignalLevels.Create(direction, candle.Close, _options.StopAtrMultiple * (decimal)atr, riskReward) is not { } levels)
         {
             return null;
         }
 
-        var targetDistance = Math.Round(riskReward * stopDistance, decimals, MidpointRounding.AwayFromZero);
         return new StrategySignal
         {
             Strategy = Name,
             Direction = direction,
-            Entry = entry,
-            StopLoss = stop,
-            TakeProfit = entry + sign * targetDistance,
-            RiskReward = Math.Round(targetDistance / stopDistance, 4),
+            Entry = levels.Entry,
+            StopLoss = levels.StopLoss,
+            TakeProfit = levels.TakeProfit,
+            RiskReward = levels.RiskReward,
             Confidence = Math.Round((decimal)Math.Min(1.0, beyond / atr), 4),
-            Reason = Describe(direction, candle, band, squeeze, stopDistance, decimals, riskReward),
+            Reason = Describe(direction, candle, band, squeeze, levels, riskReward),
             SignalAt = candle.ClosedAt,
         };
     }
 
-    private string Describe(TradeDirection direction, Candle candle, double band, Squeeze squeeze, decimal stopDistance, int decimals, decimal riskReward)
+    private string Describe(TradeDirection direction, Candle candle, double band, Squeeze squeeze, SignalLevels levels, decimal riskReward)
     {
-        var price = "#,0." + new string('#', decimals);
+        var price = levels.PriceFormat;
         var culture = CultureInfo.InvariantCulture;
         var interval = Interval.TryFromDuration(candle.ClosedAt - candle.OpenedAt, out var known) ? known.Code : "candle";
         var (broke, bandName, side) = direction == TradeDirection.Long ? ("above", "upper", "below") : ("below", "lower", "above");
@@ -215,7 +209,7 @@ public sealed class BollingerSqueezeStrategy : IStrategy
             $"The close {candle.Close.ToString(price, culture)} broke {broke} the {bandName} {_bands.Name} band " +
             $"{band.ToString(price, culture)} on the {interval} close at {candle.ClosedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {ago} after " +
             $"a squeeze (band width {squeeze.Width:0.####%}, percentile {squeeze.Percentile:0.#} of the last {_options.SqueezeLookback}); " +
-            $"stop {stopDistance.ToString(price, culture)} ({_options.StopAtrMultiple}×{_atr.Name}) {side} entry " +
+            $"stop {levels.StopDistance.ToString(price, culture)} ({_options.StopAtrMultiple}×{_atr.Name}) {side} entry " +
             $"{candle.Close.ToString(price, culture)}, target at {riskReward}:1.");
     }
 

@@ -151,40 +151,35 @@ public sealed class DonchianBreakoutStrategy : IStrategy
     private StrategySignal? CreateSignal(TradeDirection direction, Candle candle, double breached, double volumeRatio, decimal riskReward)
     {
         var atr = _atr.Current.Value;
-        var decimals = Math.Min(28, candle.Close.Scale + 2);
         var entry = candle.Close;
-        var sign = direction == TradeDirection.Long ? 1 : -1;
-        var rawDistance = _options.UseAtrStop
+        var rawStopDistance = _options.UseAtrStop
             ? _options.StopAtrMultiple * (decimal)atr
-            : sign * (entry - (decimal)(direction == TradeDirection.Long ? _exit.Lower : _exit.Upper));
-        var stopDistance = Math.Round(rawDistance, decimals, MidpointRounding.AwayFromZero);
-        var stop = entry - sign * stopDistance;
-        if (stopDistance <= 0 || stop <= 0)
+            : direction == TradeDirection.Long ? entry - (decimal)_exit.Lower : (decimal)_exit.Upper - entry;
+        if (SignalLevels.Create(direction, entry, rawStopDistance, riskReward) is not { } levels)
         {
             return null;
         }
 
-        var targetDistance = Math.Round(riskReward * stopDistance, decimals, MidpointRounding.AwayFromZero);
         var clearance = Math.Abs((double)entry - breached);
         var confidence = atr > 0 ? Math.Round((decimal)Math.Min(1.0, clearance / atr), 4) : 1m;
         return new StrategySignal
         {
             Strategy = Name,
             Direction = direction,
-            Entry = entry,
-            StopLoss = stop,
-            TakeProfit = entry + sign * targetDistance,
-            RiskReward = Math.Round(targetDistance / stopDistance, 4),
+            Entry = levels.Entry,
+            StopLoss = levels.StopLoss,
+            TakeProfit = levels.TakeProfit,
+            RiskReward = levels.RiskReward,
             Confidence = confidence,
-            Reason = Describe(direction, candle, breached, volumeRatio, stopDistance, decimals, riskReward),
+            Reason = Describe(direction, candle, breached, volumeRatio, levels, riskReward),
             SignalAt = candle.ClosedAt,
         };
     }
 
     private string Describe(
-        TradeDirection direction, Candle candle, double breached, double volumeRatio, decimal stopDistance, int decimals, decimal riskReward)
+        TradeDirection direction, Candle candle, double breached, double volumeRatio, SignalLevels levels, decimal riskReward)
     {
-        var price = "#,0." + new string('#', decimals);
+        var price = levels.PriceFormat;
         var culture = CultureInfo.InvariantCulture;
         var interval = Interval.TryFromDuration(candle.ClosedAt - candle.OpenedAt, out var known) ? known.Code : "candle";
         var (crossed, edge, side, stopEdge) = direction == TradeDirection.Long
@@ -200,6 +195,6 @@ public sealed class DonchianBreakoutStrategy : IStrategy
             culture,
             $"Close {candle.Close.ToString(price, culture)} broke {crossed} the prior {_channel.Name} {edge} " +
             $"{breached.ToString(price, culture)}{volume} on the {interval} close at {candle.ClosedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z; " +
-            $"stop {stopDistance.ToString(price, culture)} ({stopBasis}) {side} entry, target at {riskReward}:1.");
+            $"stop {levels.StopDistance.ToString(price, culture)} ({stopBasis}) {side} entry, target at {riskReward}:1.");
     }
 }

@@ -71,9 +71,6 @@ public sealed class EmaCrossStrategy : IStrategy
         return Update(candle, Math.Max(_options.RiskReward, context.MinimumRiskReward));
     }
 
-    /// <summary>Feeds one closed candle with the configured <see cref="EmaCrossOptions.RiskReward"/> and no interval minimum.</summary>
-    public StrategySignal? Update(Candle candle) => Update(candle, _options.RiskReward);
-
     private StrategySignal? Update(Candle candle, decimal riskReward)
     {
         ArgumentNullException.ThrowIfNull(candle);
@@ -127,37 +124,29 @@ public sealed class EmaCrossStrategy : IStrategy
     private StrategySignal? CreateSignal(TradeDirection direction, Candle candle, double fast, double slow, decimal riskReward)
     {
         var atr = _atr.Current.Value;
-        var decimals = Math.Min(28, candle.Close.Scale + 2);
-        var stopDistance = Math.Round(_options.StopAtrMultiple * (decimal)atr, decimals, MidpointRounding.AwayFromZero);
-        var entry = candle.Close;
-        var sign = direction == TradeDirection.Long ? 1 : -1;
-        var stop = entry - sign * stopDistance;
-        if (stopDistance <= 0 || stop <= 0)
+        if (SignalLevels.Create(direction, candle.Close, _options.StopAtrMultiple * (decimal)atr, riskReward) is not { } levels)
         {
             return null;
         }
 
-        var targetDistance = Math.Round(riskReward * stopDistance, decimals, MidpointRounding.AwayFromZero);
-        var target = entry + sign * targetDistance;
-        var actual = Math.Round(targetDistance / stopDistance, 4);
         var confidence = Math.Round((decimal)Math.Min(1.0, Math.Abs(fast - slow) / atr), 4);
         return new StrategySignal
         {
             Strategy = Name,
             Direction = direction,
-            Entry = entry,
-            StopLoss = stop,
-            TakeProfit = target,
-            RiskReward = actual,
+            Entry = levels.Entry,
+            StopLoss = levels.StopLoss,
+            TakeProfit = levels.TakeProfit,
+            RiskReward = levels.RiskReward,
             Confidence = confidence,
-            Reason = Describe(direction, candle, fast, slow, stopDistance, decimals, riskReward),
+            Reason = Describe(direction, candle, fast, slow, levels, riskReward),
             SignalAt = candle.ClosedAt,
         };
     }
 
-    private string Describe(TradeDirection direction, Candle candle, double fast, double slow, decimal stopDistance, int decimals, decimal riskReward)
+    private string Describe(TradeDirection direction, Candle candle, double fast, double slow, SignalLevels levels, decimal riskReward)
     {
-        var price = "#,0." + new string('#', decimals);
+        var price = levels.PriceFormat;
         var culture = CultureInfo.InvariantCulture;
         var interval = Interval.TryFromDuration(candle.ClosedAt - candle.OpenedAt, out var known) ? known.Code : "candle";
         var (crossed, side) = direction == TradeDirection.Long ? ("above", "below") : ("below", "above");
@@ -165,7 +154,7 @@ public sealed class EmaCrossStrategy : IStrategy
             culture,
             $"{_fast.Name} {fast.ToString(price, culture)} crossed {crossed} {_slow.Name} {slow.ToString(price, culture)} " +
             $"on the {interval} close at {candle.ClosedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z; " +
-            $"stop {stopDistance.ToString(price, culture)} ({_options.StopAtrMultiple}×{_atr.Name}) {side} entry " +
+            $"stop {levels.StopDistance.ToString(price, culture)} ({_options.StopAtrMultiple}×{_atr.Name}) {side} entry " +
             $"{candle.Close.ToString(price, culture)}, target at {riskReward}:1.");
     }
 }

@@ -158,27 +158,21 @@ public sealed class MacdMomentumStrategy : IStrategy
         TradeDirection direction, Candle candle, double histogram, double line, double trend, double adx, decimal riskReward)
     {
         var atr = _atr.Current.Value;
-        var decimals = Math.Min(28, candle.Close.Scale + 2);
-        var stopDistance = Math.Round(_options.StopAtrMultiple * (decimal)atr, decimals, MidpointRounding.AwayFromZero);
-        var entry = candle.Close;
-        var sign = direction == TradeDirection.Long ? 1 : -1;
-        var stop = entry - sign * stopDistance;
-        if (stopDistance <= 0 || stop <= 0)
+        if (SignalLevels.Create(direction, candle.Close, _options.StopAtrMultiple * (decimal)atr, riskReward) is not { } levels)
         {
             return null;
         }
 
-        var targetDistance = Math.Round(riskReward * stopDistance, decimals, MidpointRounding.AwayFromZero);
         return new StrategySignal
         {
             Strategy = Name,
             Direction = direction,
-            Entry = entry,
-            StopLoss = stop,
-            TakeProfit = entry + sign * targetDistance,
-            RiskReward = Math.Round(targetDistance / stopDistance, 4),
+            Entry = levels.Entry,
+            StopLoss = levels.StopLoss,
+            TakeProfit = levels.TakeProfit,
+            RiskReward = levels.RiskReward,
             Confidence = Math.Round((decimal)Math.Min(1.0, adx / FullConfidenceAdx), 4),
-            Reason = Describe(direction, candle, histogram, line, trend, adx, stopDistance, decimals, riskReward),
+            Reason = Describe(direction, candle, histogram, line, trend, adx, levels, riskReward),
             SignalAt = candle.ClosedAt,
         };
     }
@@ -190,11 +184,10 @@ public sealed class MacdMomentumStrategy : IStrategy
         double line,
         double trend,
         double adx,
-        decimal stopDistance,
-        int decimals,
+        SignalLevels levels,
         decimal riskReward)
     {
-        var price = "#,0." + new string('#', decimals);
+        var price = levels.PriceFormat;
         var culture = CultureInfo.InvariantCulture;
         var interval = Interval.TryFromDuration(candle.ClosedAt - candle.OpenedAt, out var known) ? known.Code : "candle";
         var (crossed, side, trendSide) = direction == TradeDirection.Long ? ("above", "below", "above") : ("below", "above", "below");
@@ -203,7 +196,7 @@ public sealed class MacdMomentumStrategy : IStrategy
             $"{_macd.Name} histogram crossed {crossed} zero to {histogram.ToString(price, culture)} (MACD line " +
             $"{line.ToString(price, culture)}) on the {interval} close at {candle.ClosedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z with the close " +
             $"{candle.Close.ToString(price, culture)} {trendSide} {_trend.Name} {trend.ToString(price, culture)} and " +
-            $"{_adx.Name} {adx:0.##}; stop {stopDistance.ToString(price, culture)} ({_options.StopAtrMultiple}×{_atr.Name}) {side} entry " +
+            $"{_adx.Name} {adx:0.##}; stop {levels.StopDistance.ToString(price, culture)} ({_options.StopAtrMultiple}×{_atr.Name}) {side} entry " +
             $"{candle.Close.ToString(price, culture)}, target at {riskReward}:1.");
     }
 }

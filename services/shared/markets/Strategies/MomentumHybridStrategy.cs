@@ -212,34 +212,29 @@ public sealed class MomentumHybridStrategy : IStrategy
 
     private StrategySignal? CreateSignal(Setup setup, Candle candle, decimal riskReward)
     {
-        var decimals = Math.Min(28, candle.Close.Scale + 2);
-        var stopDistance = Math.Round(_options.StopAtrMultiple * (decimal)_atr.Current.Value, decimals, MidpointRounding.AwayFromZero);
-        var entry = candle.Close;
-        var sign = setup.Direction == TradeDirection.Long ? 1 : -1;
-        var stop = entry - sign * stopDistance;
-        if (stopDistance <= 0 || stop <= 0)
+        var rawStopDistance = _options.StopAtrMultiple * (decimal)_atr.Current.Value;
+        if (SignalLevels.Create(setup.Direction, candle.Close, rawStopDistance, riskReward) is not { } levels)
         {
             return null;
         }
 
-        var targetDistance = Math.Round(riskReward * stopDistance, decimals, MidpointRounding.AwayFromZero);
         return new StrategySignal
         {
             Strategy = Name,
             Direction = setup.Direction,
-            Entry = entry,
-            StopLoss = stop,
-            TakeProfit = entry + sign * targetDistance,
-            RiskReward = Math.Round(targetDistance / stopDistance, 4),
+            Entry = levels.Entry,
+            StopLoss = levels.StopLoss,
+            TakeProfit = levels.TakeProfit,
+            RiskReward = levels.RiskReward,
             Confidence = Math.Round((decimal)setup.Confidence, 4),
-            Reason = Describe(setup, candle, stopDistance, decimals, riskReward),
+            Reason = Describe(setup, candle, levels, riskReward),
             SignalAt = candle.ClosedAt,
         };
     }
 
-    private string Describe(Setup setup, Candle candle, decimal stopDistance, int decimals, decimal riskReward)
+    private string Describe(Setup setup, Candle candle, SignalLevels levels, decimal riskReward)
     {
-        var price = "#,0." + new string('#', decimals);
+        var price = levels.PriceFormat;
         var culture = CultureInfo.InvariantCulture;
         var interval = Interval.TryFromDuration(candle.ClosedAt - candle.OpenedAt, out var known) ? known.Code : "candle";
         var isLong = setup.Direction == TradeDirection.Long;
@@ -262,7 +257,7 @@ public sealed class MomentumHybridStrategy : IStrategy
         return string.Create(
             culture,
             $"{what} on the {interval} close at {candle.ClosedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z ({regime}); " +
-            $"stop {stopDistance.ToString(price, culture)} ({_options.StopAtrMultiple}×{_atr.Name}) {(isLong ? "below" : "above")} " +
+            $"stop {levels.StopDistance.ToString(price, culture)} ({_options.StopAtrMultiple}×{_atr.Name}) {(isLong ? "below" : "above")} " +
             $"entry, target at {riskReward}:1.");
     }
 

@@ -173,27 +173,21 @@ public sealed class RsiReversionStrategy : IStrategy
         TradeDirection direction, Candle candle, double rsi, double extreme, double trend, double volumeRatio, double confidence, decimal riskReward)
     {
         var atr = _atr.Current.Value;
-        var decimals = Math.Min(28, candle.Close.Scale + 2);
-        var stopDistance = Math.Round(_options.StopAtrMultiple * (decimal)atr, decimals, MidpointRounding.AwayFromZero);
-        var entry = candle.Close;
-        var sign = direction == TradeDirection.Long ? 1 : -1;
-        var stop = entry - sign * stopDistance;
-        if (stopDistance <= 0 || stop <= 0)
+        if (SignalLevels.Create(direction, candle.Close, _options.StopAtrMultiple * (decimal)atr, riskReward) is not { } levels)
         {
             return null;
         }
 
-        var targetDistance = Math.Round(riskReward * stopDistance, decimals, MidpointRounding.AwayFromZero);
         return new StrategySignal
         {
             Strategy = Name,
             Direction = direction,
-            Entry = entry,
-            StopLoss = stop,
-            TakeProfit = entry + sign * targetDistance,
-            RiskReward = Math.Round(targetDistance / stopDistance, 4),
+            Entry = levels.Entry,
+            StopLoss = levels.StopLoss,
+            TakeProfit = levels.TakeProfit,
+            RiskReward = levels.RiskReward,
             Confidence = Math.Round((decimal)Math.Clamp(confidence, 0.0, 1.0), 4),
-            Reason = Describe(direction, candle, rsi, extreme, trend, volumeRatio, stopDistance, decimals, riskReward),
+            Reason = Describe(direction, candle, rsi, extreme, trend, volumeRatio, levels, riskReward),
             SignalAt = candle.ClosedAt,
         };
     }
@@ -205,11 +199,10 @@ public sealed class RsiReversionStrategy : IStrategy
         double extreme,
         double trend,
         double volumeRatio,
-        decimal stopDistance,
-        int decimals,
+        SignalLevels levels,
         decimal riskReward)
     {
-        var price = "#,0." + new string('#', decimals);
+        var price = levels.PriceFormat;
         var culture = CultureInfo.InvariantCulture;
         var interval = Interval.TryFromDuration(candle.ClosedAt - candle.OpenedAt, out var known) ? known.Code : "candle";
         var (crossed, level, extremeName, side, trendSide) = direction == TradeDirection.Long
@@ -223,7 +216,7 @@ public sealed class RsiReversionStrategy : IStrategy
             $"{_rsi.Name} crossed back {crossed} through {level} to {rsi:0.##} (from a {extremeName} of {extreme:0.##}) " +
             $"on the {interval} close at {candle.ClosedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z with the close " +
             $"{candle.Close.ToString(price, culture)} {trendSide} {_trend.Name} {trend.ToString(price, culture)} and {volume}; " +
-            $"stop {stopDistance.ToString(price, culture)} ({_options.StopAtrMultiple}×{_atr.Name}) {side} entry " +
+            $"stop {levels.StopDistance.ToString(price, culture)} ({_options.StopAtrMultiple}×{_atr.Name}) {side} entry " +
             $"{candle.Close.ToString(price, culture)}, target at {riskReward}:1.");
     }
 }

@@ -156,29 +156,24 @@ public sealed class VwapReversionStrategy : IStrategy
     private StrategySignal? CreateSignal(
         TradeDirection direction, Candle candle, double vwap, double previousClose, double previousStretch, MarketRegime regime, decimal riskReward)
     {
-        var decimals = Math.Min(28, candle.Close.Scale + 2);
-        var stopDistance = Math.Round(_options.StopAtrMultiple * (decimal)_atr.Current.Value, decimals, MidpointRounding.AwayFromZero);
-        var entry = candle.Close;
-        var sign = direction == TradeDirection.Long ? 1 : -1;
-        var stop = entry - sign * stopDistance;
-        if (stopDistance <= 0 || stop <= 0)
+        var rawStopDistance = _options.StopAtrMultiple * (decimal)_atr.Current.Value;
+        if (SignalLevels.Create(direction, candle.Close, rawStopDistance, riskReward) is not { } floor)
         {
             return null;
         }
 
-        var vwapDistance = Math.Round(Math.Abs((decimal)vwap - entry), decimals, MidpointRounding.AwayFromZero);
-        var floorDistance = Math.Round(riskReward * stopDistance, decimals, MidpointRounding.AwayFromZero);
-        var targetDistance = Math.Max(vwapDistance, floorDistance);
+        var vwapDistance = floor.Round(Math.Abs((decimal)vwap - candle.Close));
+        var levels = floor.WithTargetAtLeast(vwapDistance);
         return new StrategySignal
         {
             Strategy = Name,
             Direction = direction,
-            Entry = entry,
-            StopLoss = stop,
-            TakeProfit = entry + sign * targetDistance,
-            RiskReward = Math.Round(targetDistance / stopDistance, 4),
-            Confidence = Math.Round(Math.Min(1m, vwapDistance / targetDistance), 4),
-            Reason = Describe(direction, candle, vwap, previousClose, previousStretch, regime, stopDistance, targetDistance, vwapDistance, decimals),
+            Entry = levels.Entry,
+            StopLoss = levels.StopLoss,
+            TakeProfit = levels.TakeProfit,
+            RiskReward = levels.RiskReward,
+            Confidence = Math.Round(Math.Min(1m, vwapDistance / levels.TargetDistance), 4),
+            Reason = Describe(direction, candle, vwap, previousClose, previousStretch, regime, levels, vwapDistance),
             SignalAt = candle.ClosedAt,
         };
     }
@@ -190,25 +185,23 @@ public sealed class VwapReversionStrategy : IStrategy
         double previousClose,
         double previousStretch,
         MarketRegime regime,
-        decimal stopDistance,
-        decimal targetDistance,
-        decimal vwapDistance,
-        int decimals)
+        SignalLevels levels,
+        decimal vwapDistance)
     {
-        var price = "#,0." + new string('#', decimals);
+        var price = levels.PriceFormat;
         var culture = CultureInfo.InvariantCulture;
         var interval = Interval.TryFromDuration(candle.ClosedAt - candle.OpenedAt, out var known) ? known.Code : "candle";
         var (turned, stretched, side) = direction == TradeDirection.Long ? ("up", "below", "below") : ("down", "above", "above");
         var ranging = regime == MarketRegime.Unknown
             ? string.Create(culture, $"{_adx.Name} {_adx.Current.Value:0.#} below {_options.MaxAdx}")
             : "ranging regime";
-        var target = targetDistance == vwapDistance ? "at the VWAP" : "beyond the VWAP";
+        var target = levels.TargetDistance == vwapDistance ? "at the VWAP" : "beyond the VWAP";
         return string.Create(
             culture,
             $"Close {candle.Close.ToString(price, culture)} turned {turned} toward {_vwap.Name} {vwap.ToString(price, culture)} " +
             $"after the previous close {previousClose.ToString(price, culture)} stretched {Math.Abs(previousStretch):0.##}×{Unit.Name} " +
             $"{stretched} it, on the {interval} close at {candle.ClosedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z ({ranging}); " +
-            $"stop {stopDistance.ToString(price, culture)} ({_options.StopAtrMultiple}×{_atr.Name}) {side} entry, " +
-            $"target {targetDistance.ToString(price, culture)} {target} at {Math.Round(targetDistance / stopDistance, 2)}:1.");
+            $"stop {levels.StopDistance.ToString(price, culture)} ({_options.StopAtrMultiple}×{_atr.Name}) {side} entry, " +
+            $"target {levels.TargetDistance.ToString(price, culture)} {target} at {Math.Round(levels.TargetDistance / levels.StopDistance, 2)}:1.");
     }
 }
