@@ -1,8 +1,8 @@
 using MassTransit;
-using Microsoft.Extensions.Options;
 using Trading.CandleBuilder.Consumers;
 using Trading.CandleBuilder.Partitioning;
 using Trading.CandleBuilder.WarmUp;
+using Trading.Contracts.MarketData;
 using Trading.ServiceDefaults.Messaging;
 
 namespace Trading.CandleBuilder;
@@ -17,28 +17,13 @@ public static class CandleBuilderMessaging
     public static IHostApplicationBuilder AddCandleBuilderMessaging(this IHostApplicationBuilder builder)
     {
         // Before the bus: the partition queues and bindings must exist when consuming starts.
-        builder.Services.AddHostedService<TradePartitionTopology>();
+        builder.Services.AddPartitionTopology(TradePartitionQueues.Trades);
         return builder.AddMessaging(
             bus =>
             {
                 bus.AddConsumer<TradesReceivedConsumer>().ExcludeFromConfigureEndpoints();
                 CandleWarmUpRegistration.AddWarmUpConsumers(bus);
             },
-            (context, rabbit) =>
-            {
-                var options = context.GetRequiredService<IOptions<CandleBuilderOptions>>().Value;
-                var ownership = new PartitionOwnership(options.Instance, options.Instances);
-                foreach (var partition in ownership.Partitions)
-                {
-                    rabbit.ReceiveEndpoint(TradePartitionQueues.Queue(partition), endpoint =>
-                    {
-                        // The topology service binds the queue to the partition exchange.
-                        endpoint.ConfigureConsumeTopology = false;
-                        endpoint.SingleActiveConsumer = true;
-                        endpoint.ConcurrentMessageLimit = 1;
-                        endpoint.ConfigureConsumer<TradesReceivedConsumer>(context);
-                    });
-                }
-            });
+            (context, rabbit) => rabbit.ReceivePartitions<TradesReceived, TradesReceivedConsumer>(context, TradePartitionQueues.Trades));
     }
 }

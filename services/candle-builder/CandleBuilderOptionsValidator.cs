@@ -35,15 +35,9 @@ public sealed class CandleBuilderOptionsValidator : IValidateOptions<CandleBuild
                 $"Configuration key '{CandleBuilderOptions.Section}:{nameof(CandleBuilderOptions.ScanInterval)}' must be positive, for example 00:00:01; it is {options.ScanInterval}.");
         }
 
-        if (options.Instances is < 1 or > TradePartitions.Count)
+        if (PartitionOwnership.Check(options.Instance, options.Instances, CandleBuilderOptions.Section) is var (setting, problem))
         {
-            failures.Add(
-                $"Configuration key '{CandleBuilderOptions.Section}:{nameof(CandleBuilderOptions.Instances)}' must be between 1 and {TradePartitions.Count} (the number of trade partitions); it is {options.Instances}.");
-        }
-        else if (options.Instance < 0 || options.Instance >= options.Instances)
-        {
-            failures.Add(
-                $"Configuration key '{CandleBuilderOptions.Section}:{nameof(CandleBuilderOptions.Instance)}' must be between 0 and {options.Instances - 1} ({CandleBuilderOptions.Section}:{nameof(CandleBuilderOptions.Instances)} − 1); it is {options.Instance}.");
+            failures.Add($"Configuration key '{CandleBuilderOptions.Section}:{setting}' {problem}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Trading.CandleBuilder.Candles;
-using Trading.CandleBuilder.Partitioning;
 using Trading.CandleBuilder.Persistence;
 using Trading.CandleBuilder.WarmUp;
+using Trading.ServiceDefaults.Messaging;
 
 namespace Trading.CandleBuilder;
 

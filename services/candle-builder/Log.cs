@@ -22,10 +22,4 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Quiet-market scan of {Venue} {Symbol} failed; retrying at the next scan")]
     public static partial void ScanFailed(ILogger logger, Exception exception, string venue, string symbol);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Declaring the trade partition queues failed (attempt {Attempt} of {Attempts}); retrying")]
-    public static partial void PartitionTopologyFailed(ILogger logger, Exception exception, int attempt, int attempts);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {Instance} of {Instances} consumes trade partitions {Partitions}")]
-    public static partial void PartitionsOwned(ILogger logger, int instance, int instances, string partitions);
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using Trading.CandleBuilder.Partitioning;
 using Trading.CandleBuilder.Persistence;
 using Trading.CandleBuilder.WarmUp;
+using Trading.ServiceDefaults.Messaging;
 using Trading.ServiceDefaults.Outbox;
 
 namespace Trading.CandleBuilder.Candles;
@@ -25,7 +25,6 @@ public sealed class QuietCandleScanner(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        Log.PartitionsOwned(logger, ownership.Instance, ownership.Instances, string.Join(",", ownership.Partitions));
         if (!settings.CloseQuietCandles)
         {
             return;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Trading.CandleBuilder.Partitioning;
 using Trading.Contracts.Candles;
 using Trading.Markets;
+using Trading.ServiceDefaults.Messaging;
 
 namespace Trading.CandleBuilder.WarmUp;
 

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Trading.Contracts.Candles;
 using Trading.Contracts.MarketData;
 using Trading.ServiceDefaults.Configuration;
 
@@ -74,8 +75,11 @@ public static class MessagingRegistration
 
     /// <summary>
     /// The wire conventions every bus that publishes to or reads from the platform's exchanges must share, test buses included:
-    /// trade batches carry their partition as the routing key (see <see cref="TradePartitions"/>).
+    /// trade batches and closed candles carry their market's partition as the routing key (see <see cref="TradePartitions"/>).
     /// </summary>
-    public static void ConfigureTopology(IRabbitMqBusFactoryConfigurator rabbit) =>
+    public static void ConfigureTopology(IRabbitMqBusFactoryConfigurator rabbit)
+    {
         rabbit.Send<TradesReceived>(send => send.UseRoutingKeyFormatter(context => TradePartitions.RoutingKeyOf(context.Message)));
+        rabbit.Send<CandleClosed>(send => send.UseRoutingKeyFormatter(context => TradePartitions.RoutingKeyOf(context.Message)));
+    }
 }
