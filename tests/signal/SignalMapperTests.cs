@@ -1,5 +1,6 @@
 using Trading.Contracts.Candles;
 using Trading.Contracts.Signals;
+using Trading.Markets;
 using Trading.Markets.Strategies;
 using Trading.ServiceDefaults;
 using Trading.Signal.Signals;
@@ -80,9 +81,68 @@ public sealed class SignalMapperTests
                 Confidence = 0.1234m,
                 Reason = "EMA(9) crossed below EMA(21)",
                 SignalAt = OpenedAt.AddMinutes(1),
+                Regime = "Unknown",
+                HigherTimeframe = null,
+                HigherTimeframeTrend = "Unknown",
+                MacroTrend = "Unknown",
+                Backtest = null,
             },
             generated);
     }
+
+    [Fact]
+    public void Carries_the_market_context_in_words_and_the_backtest_record()
+    {
+        var context = new MarketContext(MarketRegime.Trending, 31.5, 64.0, Interval.Parse("5m"), Trend.Up, Trend.Down);
+        var signal = Signal() with { Context = context };
+        var record = SignalMapper.ToRecord(BacktestRecords.Recorded());
+
+        var generated = SignalMapper.ToSignalGenerated(signal, Series, OpenedAt, record);
+
+        Assert.Equal(("Trending", "5m", "Up", "Down"), (generated.Regime, generated.HigherTimeframe, generated.HigherTimeframeTrend, generated.MacroTrend));
+        Assert.Same(record, generated.Backtest);
+    }
+
+    [Fact]
+    public void Maps_a_recorded_backtest_to_the_record_a_signal_carries()
+    {
+        var recorded = BacktestRecords.Recorded(passed: false);
+
+        var record = SignalMapper.ToRecord(recorded);
+
+        Assert.Equal(
+            new BacktestRecord
+            {
+                DataStartAt = recorded.DataStartAt,
+                DataEndAt = recorded.DataEndAt,
+                Parameters = """{"fastPeriod":9,"slowPeriod":21}""",
+                Trades = 120,
+                Wins = 30,
+                WinRate = 0.25m,
+                ProfitFactor = null,
+                ExpectancyR = -0.25m,
+                NetPnl = -830.1m,
+                MaxDrawdownPct = 7.5m,
+                BreakevenWinRate = 0.3333m,
+                Passed = false,
+                GateReasons = recorded.GateReasons,
+                RecordedAt = BacktestRecords.RecordedAt,
+            },
+            record);
+    }
+
+    private static StrategySignal Signal() => new()
+    {
+        Strategy = "ema-cross",
+        Direction = TradeDirection.Long,
+        Entry = 100m,
+        StopLoss = 99m,
+        TakeProfit = 102m,
+        RiskReward = 2m,
+        Confidence = 0.5m,
+        Reason = "EMA(9) crossed above EMA(21)",
+        SignalAt = OpenedAt.AddMinutes(1),
+    };
 
     [Theory]
     [InlineData(TradeDirection.Long, SignalDirection.Long)]
@@ -109,6 +169,9 @@ public sealed class SignalMapperTests
             Low = 0.5m,
             Close = 2m,
             Volume = 7.5m,
+            QuoteVolume = 15.25m,
+            BuyVolume = 5m,
+            SellVolume = 2.5m,
             TradeCount = 4,
             IsSynthetic = false,
         };
@@ -120,5 +183,6 @@ public sealed class SignalMapperTests
         Assert.Equal(
             (OpenedAt, OpenedAt.AddMinutes(1), 1m, 3m, 0.5m, 2m, 7.5m, 4, false),
             (candle.OpenedAt, candle.ClosedAt, candle.Open, candle.High, candle.Low, candle.Close, candle.Volume, candle.TradeCount, candle.IsSynthetic));
+        Assert.Equal((15.25m, 5m, 2.5m), (candle.QuoteVolume, candle.BuyVolume, candle.SellVolume));
     }
 }

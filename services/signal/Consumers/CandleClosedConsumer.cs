@@ -2,11 +2,12 @@ using MassTransit;
 using Trading.Contracts.Candles;
 using Trading.ServiceDefaults.Outbox;
 using Trading.Signal.Signals;
+using Trading.Signal.Warming;
 
 namespace Trading.Signal.Consumers;
 
-/// <summary>Feeds each closed candle of a configured interval to its series' strategy (queue <c>signal-candle-closed</c>).</summary>
-public sealed class CandleClosedConsumer(Outbox outbox, SignalEngine engine, ILogger<CandleClosedConsumer> logger) : IConsumer<CandleClosed>
+/// <summary>Feeds each closed candle of a configured interval to its series' strategies (the partition queues <c>signal-candle-partition-00</c> … <c>-15</c> this instance owns).</summary>
+public sealed class CandleClosedConsumer(Outbox outbox, HistoryBackfill backfill, SignalEngine engine, ILogger<CandleClosedConsumer> logger) : IConsumer<CandleClosed>
 {
     public async Task Consume(ConsumeContext<CandleClosed> context)
     {
@@ -17,6 +18,7 @@ public sealed class CandleClosedConsumer(Outbox outbox, SignalEngine engine, ILo
             return;
         }
 
+        await backfill.EnsureAsync(message, context.CancellationToken);
         var result = CandleResult.Duplicate;
         try
         {

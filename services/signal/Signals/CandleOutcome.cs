@@ -6,12 +6,12 @@ public enum CandleOutcome
     /// <summary>Already consumed: the same message id, or another message for the same candle.</summary>
     Duplicate,
 
-    /// <summary>Opened at or before the series' last candle; stored, but not fed to the strategy.</summary>
+    /// <summary>Opened at or before the series' last candle; stored, but not fed to the strategies.</summary>
     OutOfOrder,
 
-    /// <summary>Fed to the strategy, which raised no signal.</summary>
+    /// <summary>Fed to the strategies, which raised no new signal.</summary>
     NoSignal,
 
-    /// <summary>Fed to the strategy, which raised a signal.</summary>
+    /// <summary>Fed to the strategies, which raised at least one signal (published or suppressed by the gate).</summary>
     Signalled,
 }

@@ -1,26 +1,30 @@
 using Microsoft.Extensions.Options;
 using Trading.Contracts.Candles;
+using Trading.Contracts.Signals;
 using Trading.ServiceDefaults.Outbox;
+using Trading.Signal.Backtests;
 using Trading.Signal.Persistence;
 using Trading.Signal.Strategies;
 
 namespace Trading.Signal.Signals;
 
 /// <summary>
-/// Runs a closed candle through its series' strategy inside the consumer's transaction: stores the candle, and stores
-/// and publishes the signal it raises.
+/// Runs a closed candle through its series' strategies inside the consumer's transaction: stores the candle, and stores every
+/// signal it raises, publishing those the live gate lets through; all of one candle's signals commit together.
 /// </summary>
 public sealed class SignalEngine(
-    StrategyRegistry registry,
+    SeriesRegistry registry,
     CandleStore candles,
     SignalStore signals,
+    BacktestRecordStore records,
     SignalMetrics metrics,
     IOptions<SignalOptions> options,
     ILogger<SignalEngine> logger)
 {
     private readonly HashSet<string> _intervals = new(options.Value.ActiveIntervals(), StringComparer.Ordinal);
+    private readonly bool _enforce = options.Value.Gate.Enforce;
 
-    /// <summary>True when the strategy runs on candles of this interval code.</summary>
+    /// <summary>True when the strategies run on candles of this interval code.</summary>
     public bool RunsOn(string interval) => _intervals.Contains(interval);
 
     public async Task<CandleResult> HandleAsync(CandleClosed message, OutboxTransaction tx)
@@ -46,37 +50,56 @@ public sealed class SignalEngine(
             return CandleResult.OutOfOrder;
         }
 
-        // A gap still goes to the strategy: skipping it would stall the series for good, since every later candle
+        // A gap still goes to the strategies: skipping it would stall the series for good, since every later candle
         // lies beyond the gap too. Candle-builder emits flat candles for quiet intervals, so a gap means lost data.
         if (series.IsGapBefore(candle))
         {
             Log.CandleGap(logger, key.Venue, key.Symbol, key.Interval, series.LastClosedAt, candle.OpenedAt);
         }
 
-        if (series.Update(candle) is not { } raised)
+        var raised = series.Update(candle);
+        if (raised.Count == 0)
         {
             return CandleResult.NoSignal;
         }
 
-        var signal = SignalMapper.ToSignalGenerated(raised, key, candle.OpenedAt);
-        if (!await signals.InsertAsync(tx, signal))
+        var published = new List<SignalGenerated>();
+        var suppressed = new List<SignalGenerated>();
+        foreach (var found in raised)
         {
-            Log.DuplicateSignal(logger, signal.SignalId, signal.Strategy, key.Venue, key.Symbol, key.Interval);
-            return CandleResult.NoSignal;
+            var record = await records.FindAsync(tx, found.Strategy, key.Symbol, key.Interval);
+            var signal = SignalMapper.ToSignalGenerated(found, key, candle.OpenedAt, record);
+            var decision = BacktestGate.Decide(signal.Strategy, signal.Symbol, signal.Interval, record, _enforce);
+            if (!await signals.InsertAsync(tx, signal, decision))
+            {
+                Log.DuplicateSignal(logger, signal.SignalId, signal.Strategy, key.Venue, key.Symbol, key.Interval);
+                continue;
+            }
+
+            if (decision.Publish)
+            {
+                await tx.PublishAsync(signal);
+                Log.SignalGenerated(logger, signal.SignalId, signal.Strategy, key.Venue, key.Symbol, key.Interval,
+                    signal.Direction, signal.Entry, signal.StopLoss, signal.TakeProfit, signal.Confidence);
+                published.Add(signal);
+            }
+            else
+            {
+                Log.SignalSuppressed(logger, signal.SignalId, signal.Strategy, key.Venue, key.Symbol, key.Interval,
+                    signal.Direction, decision.SuppressedReason ?? "");
+                suppressed.Add(signal);
+            }
         }
 
-        await tx.PublishAsync(signal);
-        Log.SignalGenerated(logger, signal.SignalId, signal.Strategy, key.Venue, key.Symbol, key.Interval,
-            signal.Direction, signal.Entry, signal.StopLoss, signal.TakeProfit, signal.Confidence);
-        return CandleResult.Signalled(signal);
+        return CandleResult.Signalled(published, suppressed);
     }
 
     /// <summary>Records the metrics of a committed candle.</summary>
     public void Committed(CandleClosed message, CandleResult result) => metrics.Record(message, result);
 
     /// <summary>
-    /// Forgets the series of a candle whose transaction failed: its strategy may already have seen the candle, which
-    /// the database has not, so the next candle rebuilds it from what was committed.
+    /// Forgets the series of a candle whose transaction failed: its strategies may already have seen the candle, which the
+    /// database has not, so the next candle rebuilds it from what was committed.
     /// </summary>
     public void Discard(CandleClosed message)
     {

@@ -28,12 +28,18 @@ public static class SignalMapper
         Low = candle.Low,
         Close = candle.Close,
         Volume = candle.Volume,
+        QuoteVolume = candle.QuoteVolume ?? 0m,
+        BuyVolume = candle.BuyVolume ?? 0m,
+        SellVolume = candle.SellVolume ?? 0m,
         TradeCount = candle.TradeCount,
         IsSynthetic = candle.IsSynthetic,
     };
 
-    /// <summary>The event for <paramref name="signal"/>, raised on the candle of <paramref name="series"/> opened at <paramref name="openedAt"/>.</summary>
-    public static SignalGenerated ToSignalGenerated(StrategySignal signal, SeriesKey series, DateTimeOffset openedAt) => new()
+    /// <summary>
+    /// The event for <paramref name="signal"/>, raised on the candle of <paramref name="series"/> opened at <paramref name="openedAt"/>,
+    /// with its market context in words and the strategy's backtest record there, if any.
+    /// </summary>
+    public static SignalGenerated ToSignalGenerated(StrategySignal signal, SeriesKey series, DateTimeOffset openedAt, BacktestRecord? backtest = null) => new()
     {
         SignalId = SignalId(signal.Strategy, series, openedAt),
         Strategy = signal.Strategy,
@@ -48,6 +54,30 @@ public static class SignalMapper
         Confidence = signal.Confidence,
         Reason = signal.Reason,
         SignalAt = signal.SignalAt,
+        Regime = signal.Context.Regime.ToString(),
+        HigherTimeframe = signal.Context.HigherTimeframe?.Code,
+        HigherTimeframeTrend = signal.Context.HigherTimeframeTrend.ToString(),
+        MacroTrend = signal.Context.MacroTrend.ToString(),
+        Backtest = backtest,
+    };
+
+    /// <summary>The record a signal carries, from the event that recorded it.</summary>
+    public static BacktestRecord ToRecord(BacktestRecorded recorded) => new()
+    {
+        DataStartAt = recorded.DataStartAt,
+        DataEndAt = recorded.DataEndAt,
+        Parameters = recorded.Parameters,
+        Trades = recorded.Trades,
+        Wins = recorded.Wins,
+        WinRate = recorded.WinRate,
+        ProfitFactor = recorded.ProfitFactor,
+        ExpectancyR = recorded.ExpectancyR,
+        NetPnl = recorded.NetPnl,
+        MaxDrawdownPct = recorded.MaxDrawdownPct,
+        BreakevenWinRate = recorded.BreakevenWinRate,
+        Passed = recorded.Passed,
+        GateReasons = recorded.GateReasons,
+        RecordedAt = recorded.RecordedAt,
     };
 
     public static SignalDirection ToDirection(TradeDirection direction) => direction switch

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Trading.Contracts.Candles;
+using Trading.Contracts.Signals;
 using Trading.ServiceDefaults.Telemetry;
 using Trading.Signal.Strategies;
 
@@ -11,19 +12,25 @@ public sealed class SignalMetrics
     private readonly Counter<long> _candles;
     private readonly Counter<long> _signals;
 
-    public SignalMetrics(ServiceTelemetry telemetry, StrategyRegistry registry)
+    public SignalMetrics(ServiceTelemetry telemetry, SeriesRegistry registry)
     {
         _candles = telemetry.Meter.CreateCounter<long>("signal.candles.consumed", "{candle}", "Closed candles consumed, by interval and outcome.");
-        _signals = telemetry.Meter.CreateCounter<long>("signal.signals.generated", "{signal}", "Signals generated, by strategy and direction.");
-        telemetry.Meter.CreateObservableGauge("signal.series.active", () => registry.Count, "{series}", "Series with a strategy in memory.");
+        _signals = telemetry.Meter.CreateCounter<long>("signal.signals.generated", "{signal}", "Signals generated, by strategy, direction and whether the live gate published them.");
+        telemetry.Meter.CreateObservableGauge("signal.series.active", () => registry.Count, "{series}", "Series with strategies in memory.");
     }
 
     public void Record(CandleClosed candle, CandleResult result)
     {
         _candles.Add(1, new("interval", candle.Interval), new("outcome", result.Outcome.ToString()));
-        if (result.Signal is { } signal)
+        Count(result.Published, "true");
+        Count(result.Suppressed, "false");
+    }
+
+    private void Count(IEnumerable<SignalGenerated> signals, string published)
+    {
+        foreach (var signal in signals)
         {
-            _signals.Add(1, new("strategy", signal.Strategy), new("direction", signal.Direction.ToString()));
+            _signals.Add(1, new("strategy", signal.Strategy), new("direction", signal.Direction.ToString()), new("published", published));
         }
     }
 }

@@ -92,13 +92,12 @@ public sealed class EndToEndTests(InfrastructureFixture infrastructure)
         Assert.All(all.Skip(recorded.Count), c => Assert.True(c.IsSynthetic && c.Close == run.Expected[^1].Close, $"{c.OpenedAt:O} after the recording"));
     }
 
-    /// <summary>The signals published are exactly those the strategy finds on the expected candles.</summary>
+    /// <summary>The signals published are exactly those the backtester's runner finds on the expected candles.</summary>
     private static void AssertSignalsFollowFromTheCandles(ScenarioRun run)
     {
-        var strategy = new EmaCrossStrategy(new EmaCrossOptions());
+        var series = new StrategySeries(Interval.OneMinute, [StrategyCatalog.Create("ema-cross", new StrategySettings())], new RiskRewardMinimums().For(Interval.OneMinute));
         var expected = run.Observer.All<CandleClosed>().OrderBy(c => c.OpenedAt)
-            .Select(c => strategy.Update(ToCandle(c)))
-            .OfType<StrategySignal>()
+            .SelectMany(c => series.Update(ToCandle(c)))
             .Select(s => (s.SignalAt, s.Direction.ToString(), s.Entry, s.StopLoss, s.TakeProfit))
             .ToList();
 

@@ -21,6 +21,11 @@ public sealed record ScenarioSettings(decimal Speed, int BatchSize, TimeSpan Gra
 
         // The signal service trades 1m candles; the other intervals are checked where candles are built and scaled.
         ["CandleBuilder__Intervals__0"] = "1m",
+        ["Signal__Intervals__0"] = "1m",
+        ["Signal__Strategies__0"] = "ema-cross",
+
+        // No backtest records exist here: without the gate every signal is published, carrying no record.
+        ["Signal__Gate__Enforce"] = "false",
         ["Notification__Webhooks__0__Name"] = "e2e",
         ["Notification__Webhooks__0__Url"] = webhook.ToString(),
         ["Messaging__OutboxPollInterval"] = "00:00:00.250",

@@ -4,15 +4,14 @@ using Trading.Signal.Strategies;
 
 namespace Trading.Signal.Tests;
 
-public sealed class StrategyRegistryTests
+public sealed class SeriesRegistryTests
 {
     private static readonly SeriesKey Series = new("KRAKEN", "BTC/USD", "1m");
-    private static readonly EmaCrossOptions Options = new();
 
     [Fact]
-    public async Task Creates_a_series_once_and_returns_the_same_strategy_afterwards()
+    public async Task Creates_a_series_once_and_returns_the_same_one_afterwards()
     {
-        var registry = new StrategyRegistry(Options, warmUpCandles: 500);
+        var registry = Registry(warmUpCandles: 500);
         var loads = 0;
 
         var first = await registry.GetOrCreateAsync(Series, TestCandles.Start, (_, _, _) => Load(ref loads, []));
@@ -20,12 +19,27 @@ public sealed class StrategyRegistryTests
 
         Assert.Same(first, second);
         Assert.Equal(1, loads);
+        Assert.True(registry.Contains(Series));
+    }
+
+    [Fact]
+    public async Task Runs_the_configured_strategies_with_the_minimum_risk_reward_of_the_interval()
+    {
+        var riskReward = new RiskRewardMinimums();
+        riskReward.ByInterval["15m"] = 3.25m;
+        var registry = new SeriesRegistry(["ema-cross"], new StrategySettings(), riskReward, warmUpCandles: 0);
+
+        var series = await registry.GetOrCreateAsync(Series with { Interval = "15m" }, TestCandles.Start, (_, _, _) => Task.FromResult<IReadOnlyList<Candle>>([]));
+
+        Assert.Equal(["ema-cross"], series.Strategies.Select(s => s.Name));
+        Assert.Equal(Interval.Parse("15m"), series.Interval);
+        Assert.Equal(3.25m, series.Context.MinimumRiskReward);
     }
 
     [Fact]
     public async Task Asks_the_loader_for_the_configured_number_of_candles_before_the_current_one()
     {
-        var registry = new StrategyRegistry(Options, warmUpCandles: 123);
+        var registry = Registry(warmUpCandles: 123);
         (SeriesKey Series, DateTimeOffset Before, int Count)? request = null;
         var before = TestCandles.Start.AddMinutes(30);
 
@@ -41,7 +55,7 @@ public sealed class StrategyRegistryTests
     [Fact]
     public async Task Does_not_load_history_when_warm_up_is_off()
     {
-        var registry = new StrategyRegistry(Options, warmUpCandles: 0);
+        var registry = Registry(warmUpCandles: 0);
         var loads = 0;
 
         var series = await registry.GetOrCreateAsync(Series, TestCandles.Start, (_, _, _) => Load(ref loads, TestCandles.Wave(10)));
@@ -51,13 +65,13 @@ public sealed class StrategyRegistryTests
     }
 
     [Fact]
-    public async Task Warms_up_so_that_the_next_candle_signals_exactly_as_an_uninterrupted_strategy_would()
+    public async Task Warms_up_so_that_the_next_candle_signals_exactly_as_an_uninterrupted_series_would()
     {
-        var candles = TestCandles.Wave(200);
-        var uninterrupted = new EmaCrossStrategy(Options);
+        var candles = TestCandles.Wave(400);
+        var uninterrupted = new StrategySeries(Interval.OneMinute, [new EmaCrossStrategy(new EmaCrossOptions())], 2.0m);
         var signals = candles.Select(uninterrupted.Update).ToList();
-        var signalAt = signals.FindLastIndex(signal => signal is not null);
-        var registry = new StrategyRegistry(Options, warmUpCandles: 500);
+        var signalAt = signals.FindLastIndex(found => found.Count > 0);
+        var registry = Registry(warmUpCandles: 500);
 
         var series = await registry.GetOrCreateAsync(Series, candles[signalAt].OpenedAt, (_, before, _) =>
             Task.FromResult<IReadOnlyList<Candle>>(candles.Where(c => c.OpenedAt < before).ToList()));
@@ -72,19 +86,18 @@ public sealed class StrategyRegistryTests
     public async Task Discards_the_signals_raised_during_warm_up()
     {
         var candles = TestCandles.Wave(200);
-        var registry = new StrategyRegistry(Options, warmUpCandles: 500);
+        var registry = Registry(warmUpCandles: 500);
 
         var series = await registry.GetOrCreateAsync(Series, candles[^1].ClosedAt, (_, _, _) => Task.FromResult<IReadOnlyList<Candle>>(candles));
 
-        Assert.True(series.IsReady);
         Assert.Equal(candles[^1].OpenedAt, series.LastOpenedAt);
-        Assert.Null(series.Update(candles[^1]));
+        Assert.Empty(series.Update(candles[^1]));
     }
 
     [Fact]
     public async Task Rebuilds_a_removed_series_from_the_loader()
     {
-        var registry = new StrategyRegistry(Options, warmUpCandles: 500);
+        var registry = Registry(warmUpCandles: 500);
         var loads = 0;
         var first = await registry.GetOrCreateAsync(Series, TestCandles.Start, (_, _, _) => Load(ref loads, []));
 
@@ -98,7 +111,7 @@ public sealed class StrategyRegistryTests
     [Fact]
     public async Task Keeps_series_apart()
     {
-        var registry = new StrategyRegistry(Options, warmUpCandles: 0);
+        var registry = Registry(warmUpCandles: 0);
 
         var minute = await registry.GetOrCreateAsync(Series, TestCandles.Start, (_, _, _) => Task.FromResult<IReadOnlyList<Candle>>([]));
         var fiveMinutes = await registry.GetOrCreateAsync(Series with { Interval = "5m" }, TestCandles.Start, (_, _, _) => Task.FromResult<IReadOnlyList<Candle>>([]));
@@ -106,6 +119,9 @@ public sealed class StrategyRegistryTests
         Assert.NotSame(minute, fiveMinutes);
         Assert.Equal(2, registry.Count);
     }
+
+    private static SeriesRegistry Registry(int warmUpCandles) =>
+        new(["ema-cross"], new StrategySettings(), new RiskRewardMinimums(), warmUpCandles);
 
     private static Task<IReadOnlyList<Candle>> Load(ref int loads, IReadOnlyList<Candle> candles)
     {
