@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Trading.Contracts.Signals;
+using Trading.Markets.Strategies;
 
 namespace Trading.Signal.Tests;
 
@@ -7,6 +9,9 @@ internal static class BacktestRecords
 {
     public static readonly DateTimeOffset RecordedAt = new(2025, 11, 10, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A strategy's default parameters as a backtest report records them.</summary>
+    public static JsonObject DefaultParameters(string strategy = "ema-cross") => StrategyCatalog.ParametersJson(strategy, new StrategySettings());
+
     public static BacktestRecorded Recorded(string strategy = "ema-cross", string symbol = "BTC/USD", string interval = "1m", bool passed = true, DateTimeOffset? dataEndAt = null, DateTimeOffset? recordedAt = null) => new()
     {
         Strategy = strategy,
@@ -14,7 +19,7 @@ internal static class BacktestRecords
         Interval = interval,
         DataStartAt = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero),
         DataEndAt = dataEndAt ?? new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero),
-        Parameters = """{"fastPeriod":9,"slowPeriod":21}""",
+        Parameters = DefaultParameters(strategy).ToJsonString(),
         Trades = 120,
         Wins = passed ? 48 : 30,
         WinRate = passed ? 0.4m : 0.25m,

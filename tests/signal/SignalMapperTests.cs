@@ -115,7 +115,7 @@ public sealed class SignalMapperTests
             {
                 DataStartAt = recorded.DataStartAt,
                 DataEndAt = recorded.DataEndAt,
-                Parameters = """{"fastPeriod":9,"slowPeriod":21}""",
+                Parameters = recorded.Parameters,
                 Trades = 120,
                 Wins = 30,
                 WinRate = 0.25m,

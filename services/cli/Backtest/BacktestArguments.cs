@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Trading.Markets;
 using Trading.Markets.Backtesting;
 using Trading.Markets.Execution;
@@ -53,7 +54,8 @@ public static class BacktestArguments
             return false;
         }
 
-        if (!TryStrategies(values.Strategies, extraStrategies, out var strategies, out error))
+        if (!TryParameters(values.ParametersFile, out var settings, out error)
+            || !TryStrategies(values.Strategies, extraStrategies, settings, out var strategies, out error))
         {
             return false;
         }
@@ -151,12 +153,59 @@ public static class BacktestArguments
         return true;
     }
 
+    // The strategies' parameters from a JSON file shaped like the signal service's Signal:Parameters section, so a backtest runs
+    // exactly what the service runs: {"EmaCross": {"FastPeriod": 12}, ...}; a strategy not in the file keeps its defaults.
+    private static bool TryParameters(string? file, out StrategySettings settings, out string error)
+    {
+        settings = new StrategySettings();
+        error = "";
+        if (file is null)
+        {
+            return true;
+        }
+
+        if (!File.Exists(file))
+        {
+            error = $"--parameters {file} does not exist.";
+            return false;
+        }
+
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(file), optional: false).Build();
+            settings = configuration.Get<StrategySettings>(binder => binder.ErrorOnUnknownConfiguration = true) ?? new StrategySettings();
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException or InvalidDataException)
+        {
+            error = $"--parameters {file}: {exception.Message}";
+            return false;
+        }
+
+        foreach (var name in StrategyCatalog.Names)
+        {
+            try
+            {
+                StrategyCatalog.Create(name, settings);
+            }
+            catch (ArgumentException exception)
+            {
+                error = $"--parameters {file}: {name} refuses its parameters: {exception.Message}";
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool TryStrategies(
-        string? list, IReadOnlyList<BacktestStrategy> extra, out IReadOnlyList<BacktestStrategy> strategies, out string error)
+        string? list,
+        IReadOnlyList<BacktestStrategy> extra,
+        StrategySettings settings,
+        out IReadOnlyList<BacktestStrategy> strategies,
+        out string error)
     {
         strategies = [];
         error = "";
-        var settings = new StrategySettings();
         var names = string.IsNullOrWhiteSpace(list)
             ? [.. StrategyCatalog.Names]
             : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();

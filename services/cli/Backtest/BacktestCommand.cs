@@ -38,6 +38,10 @@ public static class BacktestCommand
         {
             Description = $"Comma-separated strategies (default: all of {string.Join(", ", StrategyCatalog.Names)})",
         };
+        var parameters = new Option<string?>("--parameters")
+        {
+            Description = "JSON file of strategy parameters shaped like the signal service's Signal:Parameters, e.g. {\"EmaCross\": {\"FastPeriod\": 12}}",
+        };
         var from = new Option<string?>("--from") { Description = "Start of trading, UTC; earlier candles warm up" };
         var to = new Option<string?>("--to") { Description = "End of the data, UTC, excluded" };
         var outDirectory = new Option<string?>("--out") { Description = "Folder to write trades.csv, report.json and report.html into" };
@@ -50,7 +54,7 @@ public static class BacktestCommand
 
         var command = new Command("backtest", Description)
         {
-            candles, symbols, interval, strategies, from, to, outDirectory, equity, maxHolding, slippage, feeRate, walkForward, checkLookahead,
+            candles, symbols, interval, strategies, parameters, from, to, outDirectory, equity, maxHolding, slippage, feeRate, walkForward, checkLookahead,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -61,6 +65,7 @@ public static class BacktestCommand
                 Symbols = result.GetValue(symbols),
                 Interval = result.GetValue(interval),
                 Strategies = result.GetValue(strategies),
+                ParametersFile = result.GetValue(parameters),
                 From = result.GetValue(from),
                 To = result.GetValue(to),
                 Output = result.GetValue(outDirectory),

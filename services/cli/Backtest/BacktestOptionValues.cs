@@ -11,6 +11,8 @@ public sealed record BacktestOptionValues
 
     public string? Strategies { get; init; }
 
+    public string? ParametersFile { get; init; }
+
     public string? From { get; init; }
 
     public string? To { get; init; }

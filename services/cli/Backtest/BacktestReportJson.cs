@@ -16,8 +16,6 @@ namespace Trading.Cli.Backtest;
 /// </summary>
 public static class BacktestReportJson
 {
-    private static readonly JsonSerializerOptions ParameterOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public static void Write(Stream stream, BacktestRequest request, IReadOnlyList<BacktestInput> inputs, BacktestOutcome outcome, LiveGate gate)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -93,7 +91,7 @@ public static class BacktestReportJson
         json.WritePropertyName("parameters");
         if (result.Parameters is { } parameters)
         {
-            JsonSerializer.Serialize(json, parameters, parameters.GetType(), ParameterOptions);
+            parameters.WriteTo(json);
         }
         else
         {

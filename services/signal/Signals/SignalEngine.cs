@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Trading.Contracts.Candles;
 using Trading.Contracts.Signals;
+using Trading.Markets.Strategies;
 using Trading.ServiceDefaults.Outbox;
 using Trading.Signal.Backtests;
 using Trading.Signal.Persistence;
@@ -23,6 +25,8 @@ public sealed class SignalEngine(
 {
     private readonly HashSet<string> _intervals = new(options.Value.ActiveIntervals(), StringComparer.Ordinal);
     private readonly bool _enforce = options.Value.Gate.Enforce;
+    private readonly Dictionary<string, JsonObject> _liveParameters = options.Value.ActiveStrategies()
+        .ToDictionary(name => name, name => StrategyCatalog.ParametersJson(name, options.Value.Parameters), StringComparer.Ordinal);
 
     /// <summary>True when the strategies run on candles of this interval code.</summary>
     public bool RunsOn(string interval) => _intervals.Contains(interval);
@@ -69,7 +73,7 @@ public sealed class SignalEngine(
         {
             var record = await records.FindAsync(tx, found.Strategy, key.Symbol, key.Interval);
             var signal = SignalMapper.ToSignalGenerated(found, key, candle.OpenedAt, record);
-            var decision = BacktestGate.Decide(signal.Strategy, signal.Symbol, signal.Interval, record, _enforce);
+            var decision = BacktestGate.Decide(signal.Strategy, signal.Symbol, signal.Interval, record, _enforce, _liveParameters[signal.Strategy]);
             if (!await signals.InsertAsync(tx, signal, decision))
             {
                 Log.DuplicateSignal(logger, signal.SignalId, signal.Strategy, key.Venue, key.Symbol, key.Interval);

@@ -225,6 +225,37 @@ public sealed class BacktestCommandTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public async Task Parameters_file_runs_the_strategies_with_the_services_parameters_and_the_report_records_them()
+    {
+        var parameters = Path.Combine(_directory, "parameters.json");
+        File.WriteAllText(parameters, """{ "EmaCross": { "FastPeriod": 12, "SlowPeriod": 26 } }""");
+        var outDirectory = Path.Combine(_directory, "out");
+
+        var exitCode = await RunAsync(
+            "backtest", "--candles", FtxMinutes, "--interval", "30m", "--strategies", "ema-cross", "--parameters", parameters, "--out", outDirectory);
+
+        Assert.Equal(0, exitCode);
+        var recorded = Assert.Single(ReadReport(outDirectory).GetProperty("results").EnumerateArray()).GetProperty("parameters");
+        Assert.Equal((12, 26, 14), (recorded.GetProperty("fast_period").GetInt32(), recorded.GetProperty("slow_period").GetInt32(), recorded.GetProperty("atr_period").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("""{ "EmaCross": { "FastPeriods": 12 } }""", "FastPeriods")]
+    [InlineData("""{ "EmaCross": { "FastPeriod": 30 } }""", "ema-cross refuses its parameters")]
+    public async Task A_parameters_file_the_strategies_refuse_exits_2_naming_the_problem(string json, string said)
+    {
+        var parameters = Path.Combine(_directory, "parameters.json");
+        File.WriteAllText(parameters, json);
+        var outDirectory = Path.Combine(_directory, "out");
+
+        var exitCode = await RunAsync("backtest", "--candles", FtxMinutes, "--interval", "30m", "--parameters", parameters, "--out", outDirectory);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(said, _errors.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDirectory));
+    }
+
+    [Fact]
     public async Task A_symbol_count_that_differs_from_the_files_exits_2_and_writes_nothing()
     {
         var exitCode = await RunAsync(

@@ -69,7 +69,7 @@ public sealed class SignalBacktestEquivalenceTests(InfrastructureFixture infrast
         var raised = StrategyCatalog.Names.ToDictionary(name => name, _ => new List<StrategySignal>());
         var strategies = StrategyCatalog.Names
             .Select(name => new BacktestStrategy(
-                name, _ => new RecordingStrategy(StrategyCatalog.Create(name, settings), raised[name]), StrategyCatalog.ParametersOf(name, settings)))
+                name, _ => new RecordingStrategy(StrategyCatalog.Create(name, settings), raised[name]), StrategyCatalog.ParametersJson(name, settings)))
             .ToList();
 
         var results = BacktestEngine.Run(new BacktestRun

@@ -118,11 +118,13 @@ public sealed class ShippedStrategiesOnMarketDataTests
     {
         var candles = MarketDataSeries.Candles(Interval.OneMinute).Take(5_000).ToList();
 
-        var (allocated, quiet) = BytesAllocatedWithoutSignal(
+        var (allocated, quiet, allocating) = BytesAllocatedWithoutSignal(
             () => StrategyCatalog.Create(strategy, new StrategySettings()), candles, Context(market: Regime(regime)));
 
+        // The runtime now and then charges this thread once for its own work (a fresh allocation context, a method promoted to
+        // optimised code) in the middle of the pass; an allocation of the strategy's would show on every quiet candle.
         Assert.True(quiet > 4_000, $"only {quiet} candles without a signal");
-        Assert.Equal(0L, allocated);
+        Assert.True(allocating <= 2, $"{allocating} of {quiet} candles without a signal allocated, {allocated} bytes in all");
     }
 
     [Theory]

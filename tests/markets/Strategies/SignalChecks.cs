@@ -34,15 +34,15 @@ internal static class SignalChecks
             return strategy.IsReady;
         }).ToList();
 
-    // Bytes allocated on this thread by the updates that returned no signal, and how many such updates there were: after a first
-    // pass that compiles every path, a fresh pass over the same candles.
-    public static (long Allocated, int Quiet) BytesAllocatedWithoutSignal(
+    // Bytes allocated on this thread by the updates that returned no signal, how many such updates there were and how many of them
+    // allocated anything: after a first pass that compiles every path, a fresh pass over the same candles.
+    public static (long Allocated, int Quiet, int Allocating) BytesAllocatedWithoutSignal(
         Func<IStrategy> create, IReadOnlyList<Candle> candles, StrategyContext context)
     {
         Run(create(), candles, context);
         var strategy = create();
         long allocated = 0;
-        var quiet = 0;
+        var (quiet, allocating) = (0, 0);
         foreach (var candle in candles)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
@@ -52,10 +52,11 @@ internal static class SignalChecks
             {
                 allocated += after - before;
                 quiet++;
+                allocating += after > before ? 1 : 0;
             }
         }
 
-        return (allocated, quiet);
+        return (allocated, quiet, allocating);
     }
 
     // The catalog strategy with default settings, fed the real candles of one interval through StrategySeries.

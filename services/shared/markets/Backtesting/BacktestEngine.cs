@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Trading.Markets.Execution;
 using Trading.Markets.Risk;
 using Trading.Markets.Strategies;
@@ -240,7 +241,7 @@ public static class BacktestEngine
             }
         }
 
-        public BacktestResult Result(DateTimeOffset from, DateTimeOffset to, object? parameters, decimal minimumRiskReward)
+        public BacktestResult Result(DateTimeOffset from, DateTimeOffset to, JsonObject? parameters, decimal minimumRiskReward)
         {
             _equityCurve.Insert(0, new EquityPoint(from, settings.StartingEquity));
             return new BacktestResult

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Trading.Markets.Backtesting;
 
 /// <summary>The backtest of one strategy on one symbol and interval over one run.</summary>
@@ -19,7 +21,7 @@ public sealed record BacktestResult
     public required DateTimeOffset To { get; init; }
 
     /// <summary>The strategy's parameters (see <see cref="BacktestStrategy.Parameters"/>).</summary>
-    public object? Parameters { get; init; }
+    public JsonObject? Parameters { get; init; }
 
     /// <summary>The minimum R:R the strategy was given on this interval.</summary>
     public required decimal MinimumRiskReward { get; init; }
