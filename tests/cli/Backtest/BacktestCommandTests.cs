@@ -6,6 +6,7 @@ using Trading.Cli.Backtest;
 using Trading.FakeVenues;
 using Trading.Markets.Backtesting;
 using Trading.Markets.Strategies;
+using Trading.Markets.Tests.Backtesting;
 using Xunit.Abstractions;
 
 namespace Trading.Cli.Tests.Backtest;

@@ -123,7 +123,7 @@ public sealed class CandleBuilderScalingTests(InfrastructureFixture infrastructu
                 await Create(settings).WaitUntilReadyAsync(Patience);
             }
 
-            await using var publisher = await TradeBus.StartAsync(rabbitMq);
+            await using var publisher = await ReplayBus.StartAsync(rabbitMq);
             var batches = Batches.Value;
             var killAt = kill is null ? -1 : batches.Count * 2 / 5;
             for (var i = 0; i < batches.Count; i++)
@@ -138,7 +138,7 @@ public sealed class CandleBuilderScalingTests(InfrastructureFixture infrastructu
                     }
                 }
 
-                await publisher.PublishAsync(batches[i]);
+                await publisher.PublishAsync(batches[i], batches[i].BatchId);
             }
 
             var expected = Expected.Value.Count;

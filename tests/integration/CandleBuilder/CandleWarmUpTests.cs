@@ -75,9 +75,9 @@ public sealed partial class CandleWarmUpTests(InfrastructureFixture infrastructu
 
         // A trade queued while candle-builder was down waits for the warm-up: applied first, it would close the stale candle and
         // fill the lost minutes with flat candles, published as news. Quiet candles are not closed here, so it closes nothing.
-        await using var trades = await TradeBus.StartAsync(rabbitMq);
+        await using var trades = await ReplayBus.StartAsync(rabbitMq);
         var queued = QueuedTrade(DateTimeOffset.UtcNow);
-        await trades.PublishAsync(queued);
+        await trades.PublishAsync(queued, queued.BatchId);
 
         var second = await RunCandleBuilderAsync(postgres, rabbitMq, logs, closeQuietCandles: false, consumedBeforeStop: queued.BatchId);
         var afterSecond = await SeriesAsync(postgres);

@@ -1,31 +1,13 @@
-using MassTransit;
 using Trading.Contracts.Candles;
+using Trading.Integration.Tests.Infrastructure;
 using Trading.Markets;
 using Trading.ServiceDefaults;
-using Trading.ServiceDefaults.Messaging;
 
 namespace Trading.Integration.Tests.Signal;
 
-/// <summary>A bus publishing closed candles the way candle-builder does: same topology and fields, one message id per candle key.</summary>
-internal sealed class CandleBus(IBusControl bus) : IAsyncDisposable
+/// <summary>Closed candles as candle-builder publishes them: same fields, one message id per candle key.</summary>
+internal static class CandleBus
 {
-    public static async Task<CandleBus> StartAsync(string rabbitMq)
-    {
-        var address = RabbitMqAddress.Parse(rabbitMq, "ConnectionStrings:RabbitMq");
-        var control = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(address.Host, address.Port, address.VirtualHost, host =>
-            {
-                host.Username(address.Username);
-                host.Password(address.Password);
-                host.PublisherConfirmation = true;
-            });
-            MessagingRegistration.ConfigureTopology(rabbit);
-        });
-        await control.StartAsync();
-        return new CandleBus(control);
-    }
-
     /// <summary>The message candle-builder publishes for <paramref name="candle"/> (CandleSeriesProcessor.PublishClosedAsync).</summary>
     public static CandleClosed Message(string venue, string symbol, Interval interval, Candle candle) => new()
     {
@@ -54,8 +36,5 @@ internal sealed class CandleBus(IBusControl bus) : IAsyncDisposable
     public static Guid MessageId(CandleClosed candle) =>
         DeterministicGuid.Create($"CandleClosed|{candle.Venue}|{candle.Symbol}|{candle.Interval}|{candle.OpenedAt.ToUniversalTime():O}");
 
-    public Task PublishAsync(CandleClosed candle) =>
-        bus.Publish(candle, context => context.MessageId = MessageId(candle));
-
-    public async ValueTask DisposeAsync() => await bus.StopAsync();
+    public static Task PublishAsync(this ReplayBus bus, CandleClosed candle) => bus.PublishAsync(candle, MessageId(candle));
 }

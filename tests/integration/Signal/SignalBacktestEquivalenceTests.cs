@@ -129,7 +129,7 @@ public sealed class SignalBacktestEquivalenceTests(InfrastructureFixture infrast
         await service.WaitUntilReadyAsync(Patience);
         var started = clock.Elapsed;
 
-        await using (var bus = await CandleBus.StartAsync(rabbitMq))
+        await using (var bus = await ReplayBus.StartAsync(rabbitMq))
         {
             foreach (var candle in replay)
             {

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
-using MassTransit;
 using Npgsql;
 using Trading.Contracts.Candles;
 using Trading.Integration.Tests.EndToEnd;
@@ -115,56 +112,15 @@ public sealed class SignalScalingTests(InfrastructureFixture infrastructure, ITe
     // The markets are published side by side, each in time order, as candle-builder's partitions would publish them.
     private static async Task PublishAsync(string rabbitMq)
     {
-        var address = RabbitMqAddress.Parse(rabbitMq, "ConnectionStrings:RabbitMq");
-        var bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        await using var bus = await ReplayBus.StartAsync(rabbitMq);
+        await Task.WhenAll(Symbols.Select(async symbol =>
         {
-            rabbit.Host(address.Host, address.Port, address.VirtualHost, host =>
+            foreach (var candle in FiveMinute.Value)
             {
-                host.Username(address.Username);
-                host.Password(address.Password);
-                host.PublisherConfirmation = true;
-            });
-            MessagingRegistration.ConfigureTopology(rabbit);
-        });
-        await bus.StartAsync();
-        try
-        {
-            await Task.WhenAll(Symbols.Select(async symbol =>
-            {
-                foreach (var candle in FiveMinute.Value)
-                {
-                    var message = Message(symbol, candle);
-                    await bus.Publish(message, context => context.MessageId = MessageId($"{Venue}|{symbol}|5m|{candle.OpenedAt:O}"));
-                }
-            }));
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
+                await bus.PublishAsync(CandleBus.Message(Venue, symbol, Interval.Parse("5m"), candle));
+            }
+        }));
     }
-
-    private static CandleClosed Message(string symbol, Candle candle) => new()
-    {
-        Venue = Venue,
-        Symbol = symbol,
-        Interval = "5m",
-        OpenedAt = candle.OpenedAt,
-        ClosedAt = candle.ClosedAt,
-        Open = candle.Open,
-        High = candle.High,
-        Low = candle.Low,
-        Close = candle.Close,
-        Volume = candle.Volume,
-        QuoteVolume = candle.QuoteVolume,
-        Vwap = candle.Vwap,
-        BuyVolume = candle.BuyVolume,
-        SellVolume = candle.SellVolume,
-        TradeCount = candle.TradeCount,
-        IsSynthetic = candle.IsSynthetic,
-    };
-
-    private static Guid MessageId(string key) => new(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
 
     private static async Task<long> CountAsync(string postgres, string sql)
     {
