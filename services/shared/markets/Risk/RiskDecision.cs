@@ -1,6 +1,6 @@
 namespace Trading.Markets.Risk;
 
-/// <summary>The outcome of <see cref="RiskGate.Evaluate"/>.</summary>
+/// <summary>The outcome of <see cref="RiskGate.Decide"/> and of the sizing-only <see cref="RiskGate.Evaluate"/>.</summary>
 public sealed record RiskDecision
 {
     /// <summary>True if the trade may be placed with <see cref="Quantity"/>.</summary>
