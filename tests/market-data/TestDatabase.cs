@@ -1,70 +1,11 @@
-using System.Text.Json;
-using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using Trading.MarketData.Replay;
-using Trading.ServiceDefaults;
-using Trading.ServiceDefaults.Outbox;
-using Trading.ServiceDefaults.Persistence;
+using Trading.Tests;
 
 namespace Trading.MarketData.Tests;
 
-/// <summary>
-/// A schema of its own in the local Postgres (<c>ConnectionStrings__Postgres</c>, else the server <c>build/infra.sh</c>
-/// runs on 127.0.0.1:55432) with the market-data migrations applied, and an outbox on it. Dropped on dispose.
-/// </summary>
-internal sealed class TestDatabase : IAsyncDisposable
+/// <summary>A test database with the market-data migrations (see <see cref="ServiceTestDatabase"/>).</summary>
+internal static class TestDatabase
 {
-    private const string LocalServer = "Host=127.0.0.1;Port=55432;Username=trading;Password=trading;Database=trading";
-
-    private readonly string _schema;
-
-    private TestDatabase(NpgsqlDataSource dataSource, string schema, TimeProvider timeProvider)
-    {
-        DataSource = dataSource;
-        _schema = schema;
-        Outbox = new Outbox(dataSource, new OutboxSignal(), timeProvider);
-    }
-
-    public NpgsqlDataSource DataSource { get; }
-
-    public Outbox Outbox { get; }
-
-    public static async Task<TestDatabase> CreateAsync(TimeProvider timeProvider)
-    {
-        DefaultTypeMap.MatchNamesWithUnderscores = true;
-        var identity = new ServiceIdentity("md-test-" + Guid.NewGuid().ToString("N")[..12]);
-        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") is { Length: > 0 } configured ? configured : LocalServer;
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = identity.Schema }.ConnectionString;
-        var dataSource = NpgsqlDataSource.Create(connectionString);
-        var migrations = new MigrationSet([typeof(Outbox).Assembly, typeof(ReplayRunner).Assembly]);
-        await new SqlMigrator(dataSource, migrations, identity, NullLogger<SqlMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        return new TestDatabase(dataSource, identity.Schema, timeProvider);
-    }
-
-    /// <summary>The bodies of the outbox messages of type <typeparamref name="T"/>, in the order they were written.</summary>
-    public async Task<List<T>> MessagesAsync<T>()
-    {
-        await using var connection = await DataSource.OpenConnectionAsync();
-        var bodies = await connection.QueryAsync<string>(
-            "SELECT body::text FROM outbox_messages WHERE message_type = @type ORDER BY sequence",
-            new { type = OutboxJson.TypeName(typeof(T)) });
-        return bodies.Select(body => JsonSerializer.Deserialize<T>(body, OutboxJson.Options)!).ToList();
-    }
-
-    public async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var connection = await DataSource.OpenConnectionAsync();
-        return (await connection.ExecuteScalarAsync<T>(sql))!;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await using (var connection = await DataSource.OpenConnectionAsync())
-        {
-            await connection.ExecuteAsync($"""DROP SCHEMA IF EXISTS "{_schema}" CASCADE""");
-        }
-
-        await DataSource.DisposeAsync();
-    }
+    public static Task<ServiceTestDatabase> CreateAsync(TimeProvider timeProvider) =>
+        ServiceTestDatabase.CreateAsync("md-test-", typeof(ReplayRunner).Assembly, timeProvider);
 }

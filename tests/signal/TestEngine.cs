@@ -9,6 +9,7 @@ using Trading.Signal.Backtests;
 using Trading.Signal.Persistence;
 using Trading.Signal.Signals;
 using Trading.Signal.Strategies;
+using Trading.Tests;
 
 namespace Trading.Signal.Tests;
 
@@ -20,7 +21,7 @@ internal sealed class TestEngine : IDisposable
 
     private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-    public TestEngine(TestDatabase database, bool enforce = true, int warmUpCandles = 500)
+    public TestEngine(ServiceTestDatabase database, bool enforce = true, int warmUpCandles = 500)
     {
         Database = database;
         Options = Microsoft.Extensions.Options.Options.Create(new SignalOptions
@@ -35,7 +36,7 @@ internal sealed class TestEngine : IDisposable
         Engine = new SignalEngine(Registry, Candles, new SignalStore(), new BacktestRecordStore(), new SignalMetrics(telemetry, Registry), Options, NullLogger<SignalEngine>.Instance);
     }
 
-    public TestDatabase Database { get; }
+    public ServiceTestDatabase Database { get; }
 
     public IOptions<SignalOptions> Options { get; }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Trading.Contracts.MarketData;
 using Trading.MarketData.Exchange;
 using Trading.MarketData.Live;
+using Trading.Tests;
 
 namespace Trading.MarketData.Tests.Live;
 
@@ -74,7 +75,7 @@ public sealed class OutboxMarketDataSinkTests : IDisposable
         Assert.Equal(["BTC/USD"], (await sink.LoadCursorsAsync(["BTC/USD", "ETH/USD", "SOL/USD"], CancellationToken.None)).Keys);
     }
 
-    private OutboxMarketDataSink Sink(TestDatabase database) =>
+    private OutboxMarketDataSink Sink(ServiceTestDatabase database) =>
         new(
             database.Outbox,
             Options.Create(new LiveFeedOptions { BatchSize = 2 }),

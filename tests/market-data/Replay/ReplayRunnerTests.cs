@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Trading.Contracts.MarketData;
 using Trading.MarketData.Persistence;
 using Trading.MarketData.Replay;
+using Trading.Tests;
 
 namespace Trading.MarketData.Tests.Replay;
 
@@ -16,7 +17,7 @@ public sealed class ReplayRunnerTests : IAsyncLifetime
     private readonly string _directory = Directory.CreateTempSubdirectory("replay-runner-tests").FullName;
     private readonly MeasurementRecorder _metrics = new();
     private readonly CancellationTokenSource _deadline = new(TimeSpan.FromSeconds(60));
-    private TestDatabase _database = null!;
+    private ServiceTestDatabase _database = null!;
 
     public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(TimeProvider.System);
 
