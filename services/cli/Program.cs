@@ -33,6 +33,7 @@ public static class Program
             Indicators.IndicatorsCommand.Create(output, errors),
             Backtest.BacktestCommand.Create(output, errors),
             PublishBacktest.PublishBacktestCommand.Create(timeProvider, output, errors),
+            Export.ExportCommand.Create(output, errors),
         };
         var parsed = root.Parse(args);
         var err = errors ?? Console.Error;

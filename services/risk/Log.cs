@@ -29,6 +29,27 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Event} for signal {SignalId} changed nothing: no {ExpectedStatus} position for it")]
     public static partial void NoPositionToUpdate(ILogger logger, Guid signalId, string @event, string expectedStatus);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trading halted by {Rule}: {Reason}")]
+    public static partial void Halted(ILogger logger, string rule, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trading resumed: {Reason}")]
+    public static partial void Resumed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live results of {Strategy} on {Symbol} {Interval} left the band ({Live}): {Deviations}; disabled: {Disabled}")]
+    public static partial void LivePerformanceDeviated(ILogger logger, string strategy, string symbol, string interval, string live, string deviations, bool disabled);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Operator {Actor}: {Action} ({Reason})")]
+    public static partial void OperatorAction(ILogger logger, string actor, string action, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Operator request to {Path} refused: {Problem}")]
+    public static partial void OperatorRefused(ILogger logger, string path, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Risk state at start: equity {Equity}, peak {Peak}, P&L today {PnlToday}, {OpenPositions} open, {Losses} losses in a row, halts: {Halts}")]
+    public static partial void StateRestored(ILogger logger, decimal equity, decimal peak, decimal pnlToday, int openPositions, int losses, string halts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Lifting expired halts failed; retrying at the next check")]
+    public static partial void HaltCheckFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "The changed risk options are invalid; the last valid ones stay in force: {Problem}")]
     public static partial void InvalidRiskOptions(ILogger logger, string problem);
 }

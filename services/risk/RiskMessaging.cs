@@ -5,8 +5,10 @@ using Trading.ServiceDefaults.Messaging;
 namespace Trading.Risk;
 
 /// <summary>
-/// What risk consumes: signals to decide on (<c>risk-signal-generated</c>) and the fate of the orders it placed
-/// (<c>risk-order-filled</c>, <c>risk-position-closed</c>, <c>risk-order-rejected</c>).
+/// What risk consumes: signals to decide on (<c>risk-signal-generated</c>), the fate of the orders it placed
+/// (<c>risk-order-filled</c>, <c>risk-position-closed</c>, <c>risk-order-rejected</c>) and candle closes for the return correlations
+/// (<c>risk-candle-closed</c>). Every queue has a single active consumer: a second instance is a hot standby that takes over when the
+/// active one dies.
 /// </summary>
 public static class RiskMessaging
 {
@@ -17,5 +19,7 @@ public static class RiskMessaging
             bus.AddConsumer<OrderFilledConsumer>();
             bus.AddConsumer<PositionClosedConsumer>();
             bus.AddConsumer<OrderRejectedConsumer>();
+            bus.AddConsumer<CandleClosedConsumer>();
+            bus.UseHotStandby();
         });
 }

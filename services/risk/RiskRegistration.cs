@@ -1,4 +1,6 @@
+using Trading.Risk.Account;
 using Trading.Risk.Decisions;
+using Trading.Risk.Operator;
 using Trading.Risk.Persistence;
 
 namespace Trading.Risk;
@@ -11,8 +13,19 @@ public static class RiskRegistration
         builder.Services.AddSingleton<RiskSettings>();
         builder.Services.AddSingleton<DecisionStore>();
         builder.Services.AddSingleton<PositionStore>();
+        builder.Services.AddSingleton<LedgerStore>();
+        builder.Services.AddSingleton<HaltStore>();
+        builder.Services.AddSingleton<LimitStore>();
+        builder.Services.AddSingleton<CandleCloseStore>();
+        builder.Services.AddSingleton<PerformanceStore>();
+        builder.Services.AddSingleton<AccountReader>();
+        builder.Services.AddSingleton<HaltKeeper>();
+        builder.Services.AddSingleton<CorrelationReader>();
+        builder.Services.AddSingleton<LivePerformanceTracker>();
         builder.Services.AddSingleton<RiskMetrics>();
         builder.Services.AddSingleton<RiskEngine>();
+        builder.Services.AddSingleton<RiskOperator>();
+        builder.Services.AddHostedService<HaltExpiry>();
         return builder;
     }
 }

@@ -24,6 +24,8 @@ public static class ContractSamples
         WinRate = 0.3908m,
         ProfitFactor = 1.42m,
         ExpectancyR = 0.21m,
+        AverageWinR = 2.0957m,
+        AverageLossR = 1m,
         NetPnl = 1234.56m,
         MaxDrawdownPct = 6.25m,
         BreakevenWinRate = 0.2857m,
@@ -67,8 +69,8 @@ public static class ContractSamples
         new BacktestRecorded
         {
             Strategy = "ema-cross", Symbol = "BTC/USD", Interval = "15m", DataStartAt = Backtest.DataStartAt, DataEndAt = Backtest.DataEndAt,
-            Parameters = Backtest.Parameters, Trades = 41, Wins = 12, WinRate = 0.2927m, ProfitFactor = null, ExpectancyR = -0.12m, NetPnl = -412.5m,
-            MaxDrawdownPct = 8.4m, BreakevenWinRate = 0.2857m, Passed = false,
+            Parameters = Backtest.Parameters, Trades = 41, Wins = 12, WinRate = 0.2927m, ProfitFactor = null, ExpectancyR = -0.12m, AverageWinR = 1.8856m,
+            AverageLossR = 0.95m, NetPnl = -412.5m, MaxDrawdownPct = 8.4m, BreakevenWinRate = 0.2857m, Passed = false,
             GateReasons = ["profit factor 0.91 is below 1.3", "41 trades are fewer than 50"], RecordedAt = At,
         },
         Backtest,
@@ -101,11 +103,19 @@ public static class ContractSamples
             EntryPrice = 105431.18m, ExitPrice = 105609.2m, Fees = 25.99m, RealizedPnl = -17.55m, RMultiple = -0.16m,
             ExitReason = ExitReason.TakeProfit, OpenedAt = At.AddMinutes(1).AddSeconds(3), ClosedAt = At.AddMinutes(9),
         },
+        new FlattenPositions { Reason = "operator: exchange maintenance", RequestedAt = At.AddMinutes(10), Symbol = "BTC/USD" },
         new TradingHalted
         {
             Rule = "daily-loss-limit", Reason = "daily P&L -3.1% is below the -3% limit", HaltedAt = At, ResumesAt = At.Date.AddDays(1),
         },
         new TradingResumed { Reason = "new UTC day", ResumedAt = At.Date.AddDays(1) },
+        new LivePerformanceDeviated
+        {
+            Strategy = "ema-cross", Symbol = "BTC/USD", Interval = "15m", Trades = 20, WinRate = 0.25m, ProfitFactor = 0.61m,
+            MaxDrawdownPct = 9.4m, BacktestWinRate = 0.46m, BacktestProfitFactor = 1.42m, BacktestMaxDrawdownPct = 4.1m,
+            Deviations = ["live win rate 25.0 % is below the backtest's 46.0 % less 10 points (36.0 %)"], Disabled = true, DeviatedAt = At,
+        },
+        new RiskLimitsChanged { Changes = ["maxOpenPositions: 2 → 3"], Reason = "more room while testing", ChangedAt = At },
         new FetchVenueCandles { Venue = "KRAKEN", Symbol = "BTC/USD", Interval = "5m", StartAt = At.AddMinutes(-25), EndAt = At },
         new GetCandleHistory { Venue = "KRAKEN", Symbol = "BTC/USD", Interval = "5m", Count = 300 },
         new CandleHistory

@@ -142,6 +142,68 @@ public sealed class OrderMapperTests
         Assert.Equal(0.11904761m, order.Quantity);
     }
 
+    [Fact]
+    public void Asks_the_gate_for_the_signals_trade_with_the_edge_of_its_backtest_record()
+    {
+        var signal = Signal(SignalDirection.Short) with { Backtest = Record(averageWinR: 2.1m, averageLossR: 0.9m) };
+
+        var request = OrderMapper.ToRequest(signal);
+
+        Assert.Equal(
+            new RiskRequest
+            {
+                Symbol = "BTC/USD",
+                Direction = TradeDirection.Short,
+                Entry = 42_000m,
+                StopLoss = 43_000m,
+                IsPerpetual = false,
+                Edge = new TradeEdge { WinRate = 0.45m, AverageWinR = 2.1m, AverageLossR = 0.9m },
+            },
+            request);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(2.0, null)]
+    [InlineData(2.0, 0.0)]
+    [InlineData(0.0, 1.0)]
+    public void A_record_without_its_mean_win_and_loss_in_r_gives_no_edge(double? averageWinR, double? averageLossR)
+    {
+        var signal = Signal(SignalDirection.Long) with { Backtest = Record((decimal?)averageWinR, (decimal?)averageLossR) };
+
+        Assert.Null(OrderMapper.ToRequest(signal).Edge);
+        Assert.Null(OrderMapper.ToRequest(Signal(SignalDirection.Long)).Edge);
+    }
+
+    [Theory]
+    [InlineData("BTC/USD:PERP", true)]
+    [InlineData("BTC/USD", false)]
+    [InlineData("PERP/USD", false)]
+    public void A_perpetual_is_known_by_its_symbol(string symbol, bool perpetual)
+    {
+        Assert.Equal(perpetual, OrderMapper.ToRequest(Signal(SignalDirection.Long) with { Symbol = symbol }).IsPerpetual);
+    }
+
+    private static BacktestRecord Record(decimal? averageWinR, decimal? averageLossR) => new()
+    {
+        DataStartAt = Now.AddDays(-30),
+        DataEndAt = Now.AddDays(-1),
+        Parameters = "{}",
+        Trades = 60,
+        Wins = 27,
+        WinRate = 0.45m,
+        ProfitFactor = 1.4m,
+        ExpectancyR = 0.2m,
+        NetPnl = 900m,
+        MaxDrawdownPct = 6m,
+        BreakevenWinRate = 0.33m,
+        Passed = true,
+        GateReasons = [],
+        RecordedAt = Now,
+        AverageWinR = averageWinR,
+        AverageLossR = averageLossR,
+    };
+
     private static SignalGenerated Signal(SignalDirection direction) => new()
     {
         SignalId = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),

@@ -57,7 +57,7 @@ public sealed class RiskOptionsTests
     [InlineData("RiskPerTrade", "0.21")]
     [InlineData("MaxOpenPositions", "0")]
     [InlineData("MaxPositionNotional", "0")]
-    [InlineData("MaxPositionNotional", "1.5")]
+    [InlineData("MaxPositionNotional", "100.5")]
     [InlineData("QuantityStep", "0")]
     [InlineData("MinQuantity", "-0.1")]
     public void Stops_start_up_with_a_message_naming_an_out_of_range_key(string key, string value)
@@ -65,6 +65,61 @@ public sealed class RiskOptionsTests
         var error = Assert.Throws<OptionsValidationException>(() => Bind(new() { [$"Risk:{key}"] = value }));
 
         Assert.Contains(key, error.Message);
+    }
+
+    [Theory]
+    [InlineData("MaxDailyLoss", "0")]
+    [InlineData("MaxDrawdown", "1.5")]
+    [InlineData("KellyFraction", "0")]
+    [InlineData("KellyCap", "2")]
+    [InlineData("CooldownAfterLosses", "-1")]
+    [InlineData("CorrelationThreshold", "0")]
+    [InlineData("MaxCorrelatedPositions", "0")]
+    [InlineData("MaxLeverage", "0")]
+    [InlineData("Correlation:Interval", "7m")]
+    [InlineData("Correlation:MinCandles", "2")]
+    [InlineData("Operator:Token", "short")]
+    [InlineData("Performance:MinTrades", "0")]
+    [InlineData("Performance:MaxDrawdownRatio", "0.9")]
+    public void Stops_start_up_naming_an_out_of_range_limit_of_the_full_gate(string key, string value)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Bind(new() { [$"Risk:{key}"] = value }));
+
+        Assert.Contains($"'Risk:{key}'", error.Message);
+    }
+
+    [Fact]
+    public void Passes_the_full_gate_limits_and_kelly_sizing()
+    {
+        var options = Bind(new()
+        {
+            ["Risk:Sizing"] = "Kelly",
+            ["Risk:KellyFraction"] = "0.25",
+            ["Risk:KellyCap"] = "0.01",
+            ["Risk:MaxDailyLoss"] = "0.05",
+            ["Risk:MaxDrawdown"] = "0.2",
+            ["Risk:CooldownAfterLosses"] = "4",
+            ["Risk:CooldownDuration"] = "02:00:00",
+            ["Risk:CorrelationThreshold"] = "0.7",
+            ["Risk:MaxCorrelatedPositions"] = "2",
+            ["Risk:MaxLeverage"] = "3",
+        });
+
+        Assert.Equal(
+            new RiskLimits
+            {
+                Sizing = PositionSizing.Kelly,
+                KellyFraction = 0.25m,
+                KellyCap = 0.01m,
+                MaxDailyLoss = 0.05m,
+                MaxDrawdown = 0.2m,
+                CooldownAfterLosses = 4,
+                CooldownDuration = TimeSpan.FromHours(2),
+                CorrelationThreshold = 0.7,
+                MaxCorrelatedPositions = 2,
+                MaxLeverage = 3m,
+            },
+            options.ToLimits());
     }
 
     [Fact]

@@ -26,6 +26,40 @@ public sealed class BacktestRecordStoreTests
     }
 
     [Fact]
+    public async Task Stores_the_average_r_of_wins_and_losses_in_their_columns()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        await database.InTransactionAsync(tx => _store.SaveAsync(tx, BacktestRecords.Recorded(passed: true)));
+        var rows = await database.QueryAsync<(decimal?, decimal?)>("SELECT average_win_r, average_loss_r FROM backtest_records");
+
+        Assert.Equal([(2m, 1m)], rows);
+    }
+
+    [Fact]
+    public async Task Keeps_the_average_r_null_for_a_record_published_before_it_was_measured()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        await database.InTransactionAsync(tx => _store.SaveAsync(tx, BacktestRecords.Recorded(averageRMeasured: false)));
+        var found = await database.InTransactionAsync(tx => _store.FindAsync(tx, "ema-cross", "BTC/USD", "1m"));
+
+        Assert.Equal((null, null), (found!.AverageWinR, found.AverageLossR));
+    }
+
+    [Fact]
+    public async Task A_replacing_record_brings_its_own_average_r()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await database.InTransactionAsync(tx => _store.SaveAsync(tx, BacktestRecords.Recorded(averageRMeasured: false, dataEndAt: End)));
+
+        await database.InTransactionAsync(tx => _store.SaveAsync(tx, BacktestRecords.Recorded(passed: false, dataEndAt: End.AddDays(1))));
+        var found = await database.InTransactionAsync(tx => _store.FindAsync(tx, "ema-cross", "BTC/USD", "1m"));
+
+        Assert.Equal((1.4m, 0.8m), (found!.AverageWinR, found.AverageLossR));
+    }
+
+    [Fact]
     public async Task Finds_nothing_for_another_strategy_symbol_or_interval()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -12,7 +12,7 @@ internal static class BacktestRecords
     /// <summary>A strategy's default parameters as a backtest report records them.</summary>
     public static JsonObject DefaultParameters(string strategy = "ema-cross") => StrategyCatalog.ParametersJson(strategy, new StrategySettings());
 
-    public static BacktestRecorded Recorded(string strategy = "ema-cross", string symbol = "BTC/USD", string interval = "1m", bool passed = true, DateTimeOffset? dataEndAt = null, DateTimeOffset? recordedAt = null) => new()
+    public static BacktestRecorded Recorded(string strategy = "ema-cross", string symbol = "BTC/USD", string interval = "1m", bool passed = true, DateTimeOffset? dataEndAt = null, DateTimeOffset? recordedAt = null, bool averageRMeasured = true) => new()
     {
         Strategy = strategy,
         Symbol = symbol,
@@ -25,6 +25,8 @@ internal static class BacktestRecords
         WinRate = passed ? 0.4m : 0.25m,
         ProfitFactor = passed ? 1.55m : null,
         ExpectancyR = passed ? 0.2m : -0.25m,
+        AverageWinR = averageRMeasured ? (passed ? 2m : 1.4m) : null,
+        AverageLossR = averageRMeasured ? (passed ? 1m : 0.8m) : null,
         NetPnl = passed ? 1520.75m : -830.1m,
         MaxDrawdownPct = 7.5m,
         BreakevenWinRate = 0.3333m,

@@ -28,7 +28,7 @@ public sealed class SignalEngineTests
 
         Assert.True(Expected.Count >= 3, $"only {Expected.Count} signals on the test candles");
         Assert.Equal(Expected.Select(s => (s.SignalAt, s.Entry, s.StopLoss, s.TakeProfit)), published.Select(s => (s.SignalAt, s.Entry, s.StopLoss, s.TakeProfit)));
-        Assert.All(published, s => Assert.Equal((true, 120), (s.Backtest!.Passed, s.Backtest.Trades)));
+        Assert.All(published, s => Assert.Equal((true, 120, 2m, 1m), (s.Backtest!.Passed, s.Backtest.Trades, s.Backtest.AverageWinR, s.Backtest.AverageLossR)));
         Assert.Equal(Expected.Select(s => (s.Context.Regime.ToString(), s.Context.HigherTimeframe?.Code, s.Context.MacroTrend.ToString())),
             published.Select(s => (s.Regime!, s.HigherTimeframe, s.MacroTrend!)));
         Assert.Equal(Enumerable.Repeat(true, Expected.Count), await database.QueryAsync<bool>("SELECT published FROM signals ORDER BY signal_at"));

@@ -121,6 +121,8 @@ public sealed class SignalMapperTests
                 WinRate = 0.25m,
                 ProfitFactor = null,
                 ExpectancyR = -0.25m,
+                AverageWinR = 1.4m,
+                AverageLossR = 0.8m,
                 NetPnl = -830.1m,
                 MaxDrawdownPct = 7.5m,
                 BreakevenWinRate = 0.3333m,

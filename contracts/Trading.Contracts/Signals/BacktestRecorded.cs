@@ -40,6 +40,18 @@ public sealed record BacktestRecorded
     /// <summary>Average result per trade in multiples of the risk taken (R).</summary>
     public required decimal ExpectancyR { get; init; }
 
+    /// <summary>
+    /// Mean result of the winning trades in multiples of the risk taken (R); 0 when there was no winning trade. Null from a record
+    /// published before these were measured.
+    /// </summary>
+    public decimal? AverageWinR { get; init; }
+
+    /// <summary>
+    /// Mean loss of the losing trades in multiples of the risk taken (R), as a positive number (a full stop-out is 1); 0 when there
+    /// was no losing trade. Null from a record published before these were measured.
+    /// </summary>
+    public decimal? AverageLossR { get; init; }
+
     /// <summary>Net profit and loss after fees, in quote currency.</summary>
     public required decimal NetPnl { get; init; }
 

@@ -118,6 +118,8 @@ public static class BacktestReportJson
         }
 
         json.WriteNumber("expectancy_r", s.ExpectancyR);
+        json.WriteNumber("avg_win_r", s.AverageWinR);
+        json.WriteNumber("avg_loss_r", s.AverageLossR);
         json.WriteNumber("net_pnl", s.NetPnl);
         json.WriteNumber("final_equity", result.StartingEquity + s.NetPnl);
         json.WriteNumber("max_drawdown_pct", s.MaxDrawdownPct);

@@ -8,7 +8,8 @@ namespace Trading.Cli.PublishBacktest;
 /// <summary>
 /// Reads the report <c>trading backtest</c> writes (a JSON object whose <c>results</c> array holds one object per strategy, symbol
 /// and interval, fields in snake_case) into one <see cref="BacktestRecorded"/> per result. The whole report is checked first:
-/// any malformed field throws <see cref="BacktestReportException"/> naming it, so a bad report publishes nothing.
+/// any malformed field throws <see cref="BacktestReportException"/> naming it, so a bad report publishes nothing. <c>avg_win_r</c> and
+/// <c>avg_loss_r</c> may be missing (reports written before they were measured): the record then carries null.
 /// </summary>
 public static class BacktestReportReader
 {
@@ -95,6 +96,8 @@ public static class BacktestReportReader
             WinRate = Number(result, path, "win_rate"),
             ProfitFactor = Field(result, path, "profit_factor").ValueKind == JsonValueKind.Null ? null : Number(result, path, "profit_factor"),
             ExpectancyR = Number(result, path, "expectancy_r"),
+            AverageWinR = OptionalNumber(result, path, "avg_win_r"),
+            AverageLossR = OptionalNumber(result, path, "avg_loss_r"),
             NetPnl = Number(result, path, "net_pnl"),
             MaxDrawdownPct = Number(result, path, "max_drawdown_pct"),
             BreakevenWinRate = Number(result, path, "breakeven_win_rate"),
@@ -131,6 +134,10 @@ public static class BacktestReportReader
             ? number
             : throw new BacktestReportException($"{path}.{name} must be a number, not {Describe(value)}.");
     }
+
+    // Reports written before the backtester measured a figure lack it; the record then carries null.
+    private static decimal? OptionalNumber(JsonElement result, string path, string name) =>
+        result.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Number(result, path, name) : null;
 
     private static int Count(JsonElement result, string path, string name)
     {

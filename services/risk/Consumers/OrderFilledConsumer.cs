@@ -1,5 +1,6 @@
 using MassTransit;
 using Trading.Contracts.Orders;
+using Trading.Risk.Account;
 using Trading.Risk.Decisions;
 using Trading.ServiceDefaults.Outbox;
 
@@ -10,7 +11,7 @@ public sealed class OrderFilledConsumer(Outbox outbox, RiskEngine engine, RiskMe
 {
     public async Task Consume(ConsumeContext<OrderFilled> context)
     {
-        AccountSnapshot? result = null;
+        AccountView? result = null;
         await outbox.ConsumeOnceAsync<OrderFilledConsumer>(context, async tx => result = await engine.FillAsync(context.Message, tx));
         metrics.Committed(result);
     }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Trading.Contracts.Orders;
+using Trading.Risk.Account;
 using Trading.Risk.Decisions;
 using Trading.ServiceDefaults.Outbox;
 
@@ -10,7 +11,7 @@ public sealed class OrderRejectedConsumer(Outbox outbox, RiskEngine engine, Risk
 {
     public async Task Consume(ConsumeContext<OrderRejected> context)
     {
-        AccountSnapshot? result = null;
+        AccountView? result = null;
         await outbox.ConsumeOnceAsync<OrderRejectedConsumer>(context, async tx => result = await engine.RejectAsync(context.Message, tx));
         metrics.Committed(result);
     }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Trading.Contracts.Orders;
+using Trading.Risk.Account;
 using Trading.Risk.Decisions;
 using Trading.ServiceDefaults.Outbox;
 
@@ -10,7 +11,7 @@ public sealed class PositionClosedConsumer(Outbox outbox, RiskEngine engine, Ris
 {
     public async Task Consume(ConsumeContext<PositionClosed> context)
     {
-        AccountSnapshot? result = null;
+        AccountView? result = null;
         await outbox.ConsumeOnceAsync<PositionClosedConsumer>(context, async tx => result = await engine.CloseAsync(context.Message, tx));
         metrics.Committed(result);
     }

@@ -10,7 +10,7 @@ public sealed class SignalGeneratedConsumer(Outbox outbox, RiskEngine engine, Ri
 {
     public async Task Consume(ConsumeContext<SignalGenerated> context)
     {
-        DecisionResult? result = null;
+        DecisionOutcome? result = null;
         await outbox.ConsumeOnceAsync<SignalGeneratedConsumer>(context, async tx => result = await engine.DecideAsync(context.Message, tx));
         if (result is not null)
         {

@@ -37,6 +37,25 @@ public static class OrderMapper
         _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, "Unknown signal direction."),
     };
 
+    /// <summary>Perpetual futures carry the <c>:PERP</c> suffix in their normalised symbol (for example <c>BTC/USD:PERP</c>).</summary>
+    public const string PerpetualSuffix = ":PERP";
+
+    /// <summary>
+    /// What the gate is asked: the signal's trade, whether it is on a perpetual, and the edge of its backtest record when the record
+    /// measured its mean win and loss in R (Kelly sizing needs them).
+    /// </summary>
+    public static RiskRequest ToRequest(SignalGenerated signal) => new()
+    {
+        Symbol = signal.Symbol,
+        Direction = ToDirection(signal.Direction),
+        Entry = signal.Entry,
+        StopLoss = signal.StopLoss,
+        IsPerpetual = signal.Symbol.EndsWith(PerpetualSuffix, StringComparison.Ordinal),
+        Edge = signal.Backtest is { AverageWinR: > 0 and var win, AverageLossR: > 0 and var loss } record
+            ? new TradeEdge { WinRate = record.WinRate, AverageWinR = win, AverageLossR = loss }
+            : null,
+    };
+
     /// <summary>The order for an approved signal.</summary>
     public static PlaceOrder ToPlaceOrder(SignalGenerated signal, RiskDecision decision, DateTimeOffset requestedAt)
     {

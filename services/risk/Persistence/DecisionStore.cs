@@ -1,11 +1,10 @@
 using Trading.Contracts.Signals;
 using Trading.Markets.Risk;
-using Trading.Risk.Decisions;
 using Trading.ServiceDefaults.Outbox;
 
 namespace Trading.Risk.Persistence;
 
-/// <summary>Every decision risk made, one per signal.</summary>
+/// <summary>Every decision risk made, one per signal, with the inputs it was made on.</summary>
 public sealed class DecisionStore
 {
     public async Task<bool> ExistsAsync(OutboxTransaction tx, Guid signalId) =>
@@ -13,29 +12,41 @@ public sealed class DecisionStore
             "SELECT EXISTS (SELECT 1 FROM decisions WHERE signal_id = @signalId)",
             new { signalId });
 
-    public Task InsertAsync(OutboxTransaction tx, SignalGenerated signal, AccountSnapshot account, RiskDecision decision) =>
+    /// <param name="inputsJson">The request, account, limits and correlations the decision read, as JSON.</param>
+    public Task InsertAsync(OutboxTransaction tx, SignalGenerated signal, decimal equity, int openPositions, RiskDecision decision, string inputsJson) =>
         tx.ExecuteAsync(
             """
-            INSERT INTO decisions (signal_id, symbol, direction, entry, stop_loss, take_profit, equity, open_positions,
-                                   approved, quantity, rule, reason, decided_at)
-            VALUES (@SignalId, @Symbol, @Direction, @Entry, @StopLoss, @TakeProfit, @Equity, @OpenPositions,
-                    @Approved, @Quantity, @Rule, @Reason, @DecidedAt)
+            INSERT INTO decisions (signal_id, venue, symbol, strategy, interval, direction, entry, stop_loss, take_profit, signal_at,
+                                   equity, open_positions, approved, quantity, notional, rule, reason, decided_at,
+                                   backtest_win_rate, backtest_profit_factor, backtest_max_drawdown_pct, inputs)
+            VALUES (@SignalId, @Venue, @Symbol, @Strategy, @Interval, @Direction, @Entry, @StopLoss, @TakeProfit, @SignalAt,
+                    @Equity, @OpenPositions, @Approved, @Quantity, @Notional, @Rule, @Reason, @DecidedAt,
+                    @BacktestWinRate, @BacktestProfitFactor, @BacktestMaxDrawdownPct, @Inputs::jsonb)
             ON CONFLICT DO NOTHING
             """,
             new
             {
                 signal.SignalId,
+                signal.Venue,
                 signal.Symbol,
+                signal.Strategy,
+                signal.Interval,
                 Direction = signal.Direction.ToString(),
                 signal.Entry,
                 signal.StopLoss,
                 signal.TakeProfit,
-                account.Equity,
-                account.OpenPositions,
+                signal.SignalAt,
+                Equity = equity,
+                OpenPositions = openPositions,
                 decision.Approved,
                 decision.Quantity,
+                Notional = decision.Quantity * signal.Entry,
                 decision.Rule,
                 decision.Reason,
                 DecidedAt = tx.Now.ToUniversalTime(),
+                BacktestWinRate = signal.Backtest?.WinRate,
+                BacktestProfitFactor = signal.Backtest?.ProfitFactor,
+                BacktestMaxDrawdownPct = signal.Backtest?.MaxDrawdownPct,
+                Inputs = inputsJson,
             });
 }

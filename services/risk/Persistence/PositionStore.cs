@@ -1,5 +1,6 @@
 using Trading.Contracts.Orders;
-using Trading.Risk.Decisions;
+using Trading.Markets.Risk;
+using Trading.Markets.Strategies;
 using Trading.ServiceDefaults.Outbox;
 
 namespace Trading.Risk.Persistence;
@@ -10,42 +11,81 @@ namespace Trading.Risk.Persistence;
 /// </summary>
 public sealed class PositionStore
 {
-    /// <summary>Equity and open positions (pending included), as committed.</summary>
-    public async Task<AccountSnapshot> AccountAsync(OutboxTransaction tx, decimal startingEquity)
-    {
-        var row = await tx.QuerySingleOrDefaultAsync<AccountRow>(
+    /// <summary>Positions open or awaiting their fill, as the risk rules count them (notional at the fill price once filled).</summary>
+    public async Task<IReadOnlyList<OpenPosition>> OpenAsync(OutboxTransaction tx) =>
+        [.. (await tx.QueryAsync<OpenRow>(
             """
-            SELECT @startingEquity + coalesce(sum(realized_pnl) FILTER (WHERE status = 'closed'), 0) AS equity,
-                   count(*) FILTER (WHERE status IN ('pending', 'open'))::int AS open_positions
-            FROM positions
-            """,
-            new { startingEquity });
-        return new AccountSnapshot(row!.Equity, row.OpenPositions);
-    }
+            SELECT symbol, direction, notional FROM positions
+            WHERE status IN ('pending', 'open')
+            ORDER BY updated_at, signal_id
+            """)).Select(row => new OpenPosition
+        {
+            Symbol = row.Symbol,
+            Direction = Enum.Parse<TradeDirection>(row.Direction),
+            Notional = row.Notional,
+        })];
 
-    public Task InsertPendingAsync(OutboxTransaction tx, PlaceOrder order) =>
+    /// <summary>Net results of the latest closed positions, newest first, with the time risk booked each.</summary>
+    public async Task<IReadOnlyList<(decimal Pnl, DateTimeOffset BookedAt)>> LatestResultsAsync(OutboxTransaction tx, int count) =>
+        [.. (await tx.QueryAsync<ResultRow>(
+            """
+            SELECT realized_pnl, closed_booked_at FROM positions
+            WHERE status = 'closed'
+            ORDER BY closed_booked_at DESC, signal_id DESC
+            LIMIT @count
+            """,
+            new { count })).Select(row => (row.RealizedPnl, new DateTimeOffset(row.ClosedBookedAt, TimeSpan.Zero)))];
+
+    public Task InsertPendingAsync(OutboxTransaction tx, PlaceOrder order, TradeDirection direction) =>
         tx.ExecuteAsync(
             """
-            INSERT INTO positions (signal_id, order_id, client_order_id, symbol, status, quantity, updated_at)
-            VALUES (@SignalId, @OrderId, @ClientOrderId, @Symbol, 'pending', @Quantity, @UpdatedAt)
+            INSERT INTO positions (signal_id, order_id, client_order_id, venue, symbol, direction, status, quantity, entry, notional, updated_at)
+            VALUES (@SignalId, @OrderId, @ClientOrderId, @Venue, @Symbol, @Direction, 'pending', @Quantity, @Entry, @Notional, @UpdatedAt)
             ON CONFLICT DO NOTHING
             """,
-            new { order.SignalId, order.OrderId, order.ClientOrderId, order.Symbol, order.Quantity, UpdatedAt = tx.Now.ToUniversalTime() });
+            new
+            {
+                order.SignalId,
+                order.OrderId,
+                order.ClientOrderId,
+                order.Venue,
+                order.Symbol,
+                Direction = direction.ToString(),
+                order.Quantity,
+                order.Entry,
+                Notional = order.Quantity * order.Entry,
+                UpdatedAt = tx.Now.ToUniversalTime(),
+            });
 
-    /// <summary>Marks a pending position open; false when there is no pending position for the signal.</summary>
-    public async Task<bool> MarkOpenAsync(OutboxTransaction tx, Guid signalId) =>
-        await tx.ExecuteAsync(
-            "UPDATE positions SET status = 'open', updated_at = @now WHERE signal_id = @signalId AND status = 'pending'",
-            new { signalId, now = tx.Now.ToUniversalTime() }) == 1;
-
-    /// <summary>Marks a pending or open position closed with its result; false when there is none.</summary>
-    public async Task<bool> MarkClosedAsync(OutboxTransaction tx, Guid signalId, decimal realizedPnl) =>
+    /// <summary>Marks a pending position open at its fill; false when there is no pending position for the signal.</summary>
+    public async Task<bool> MarkOpenAsync(OutboxTransaction tx, OrderFilled fill) =>
         await tx.ExecuteAsync(
             """
-            UPDATE positions SET status = 'closed', realized_pnl = @realizedPnl, updated_at = @now
-            WHERE signal_id = @signalId AND status IN ('pending', 'open')
+            UPDATE positions
+            SET status = 'open', entry = @Price, quantity = @Quantity, notional = @Price * @Quantity, opened_at = @FilledAt, updated_at = @now
+            WHERE signal_id = @SignalId AND status = 'pending'
             """,
-            new { signalId, realizedPnl, now = tx.Now.ToUniversalTime() }) == 1;
+            new { fill.SignalId, fill.Price, fill.Quantity, fill.FilledAt, now = tx.Now.ToUniversalTime() }) == 1;
+
+    /// <summary>Marks a pending or open position closed with its result; false when there is none.</summary>
+    public async Task<bool> MarkClosedAsync(OutboxTransaction tx, PositionClosed closed) =>
+        await tx.ExecuteAsync(
+            """
+            UPDATE positions
+            SET status = 'closed', realized_pnl = @RealizedPnl, r_multiple = @RMultiple, exit_reason = @ExitReason,
+                opened_at = coalesce(opened_at, @OpenedAt), closed_at = @ClosedAt, closed_booked_at = @now, updated_at = @now
+            WHERE signal_id = @SignalId AND status IN ('pending', 'open')
+            """,
+            new
+            {
+                closed.SignalId,
+                closed.RealizedPnl,
+                closed.RMultiple,
+                ExitReason = closed.ExitReason.ToString(),
+                closed.OpenedAt,
+                closed.ClosedAt,
+                now = tx.Now.ToUniversalTime(),
+            }) == 1;
 
     /// <summary>Marks a pending position rejected, which frees its slot; false when there is no pending position.</summary>
     public async Task<bool> MarkRejectedAsync(OutboxTransaction tx, Guid signalId) =>
@@ -53,10 +93,30 @@ public sealed class PositionStore
             "UPDATE positions SET status = 'rejected', updated_at = @now WHERE signal_id = @signalId AND status = 'pending'",
             new { signalId, now = tx.Now.ToUniversalTime() }) == 1;
 
-    private sealed class AccountRow
-    {
-        public decimal Equity { get; set; }
+    /// <summary>Net results of the closed positions of one strategy, symbol and interval, oldest first.</summary>
+    public async Task<IReadOnlyList<decimal>> ResultsOfAsync(OutboxTransaction tx, string strategy, string symbol, string interval) =>
+        [.. await tx.QueryAsync<decimal>(
+            """
+            SELECT p.realized_pnl FROM positions p
+            JOIN decisions d ON d.signal_id = p.signal_id
+            WHERE p.status = 'closed' AND d.strategy = @strategy AND d.symbol = @symbol AND d.interval = @interval
+            ORDER BY p.closed_booked_at, p.signal_id
+            """,
+            new { strategy, symbol, interval })];
 
-        public int OpenPositions { get; set; }
+    private sealed class OpenRow
+    {
+        public string Symbol { get; set; } = "";
+
+        public string Direction { get; set; } = "";
+
+        public decimal Notional { get; set; }
+    }
+
+    private sealed class ResultRow
+    {
+        public decimal RealizedPnl { get; set; }
+
+        public DateTime ClosedBookedAt { get; set; }
     }
 }

@@ -30,8 +30,8 @@ public sealed class BacktestRecordStore
                     """
                     UPDATE backtest_records SET
                         data_start_at = @DataStartAt, data_end_at = @DataEndAt, parameters = @Parameters, trades = @Trades, wins = @Wins,
-                        win_rate = @WinRate, profit_factor = @ProfitFactor, expectancy_r = @ExpectancyR, net_pnl = @NetPnl,
-                        max_drawdown_pct = @MaxDrawdownPct, breakeven_win_rate = @BreakevenWinRate, passed = @Passed,
+                        win_rate = @WinRate, profit_factor = @ProfitFactor, expectancy_r = @ExpectancyR, average_win_r = @AverageWinR,
+                        average_loss_r = @AverageLossR, net_pnl = @NetPnl, max_drawdown_pct = @MaxDrawdownPct, breakeven_win_rate = @BreakevenWinRate, passed = @Passed,
                         gate_reasons = @GateReasons, recorded_at = @RecordedAt, stored_at = @StoredAt
                     WHERE strategy = @Strategy AND symbol = @Symbol AND interval = @Interval
                     """,
@@ -42,11 +42,11 @@ public sealed class BacktestRecordStore
             var inserted = await tx.ExecuteAsync(
                 """
                 INSERT INTO backtest_records (strategy, symbol, interval, data_start_at, data_end_at, parameters, trades, wins, win_rate,
-                                              profit_factor, expectancy_r, net_pnl, max_drawdown_pct, breakeven_win_rate, passed,
-                                              gate_reasons, recorded_at, stored_at)
+                                              profit_factor, expectancy_r, average_win_r, average_loss_r, net_pnl, max_drawdown_pct,
+                                              breakeven_win_rate, passed, gate_reasons, recorded_at, stored_at)
                 VALUES (@Strategy, @Symbol, @Interval, @DataStartAt, @DataEndAt, @Parameters, @Trades, @Wins, @WinRate,
-                        @ProfitFactor, @ExpectancyR, @NetPnl, @MaxDrawdownPct, @BreakevenWinRate, @Passed,
-                        @GateReasons, @RecordedAt, @StoredAt)
+                        @ProfitFactor, @ExpectancyR, @AverageWinR, @AverageLossR, @NetPnl, @MaxDrawdownPct,
+                        @BreakevenWinRate, @Passed, @GateReasons, @RecordedAt, @StoredAt)
                 ON CONFLICT DO NOTHING
                 """,
                 Parameters(tx, record));
@@ -68,8 +68,8 @@ public sealed class BacktestRecordStore
     {
         var row = await tx.QuerySingleOrDefaultAsync<RecordRow>(
             """
-            SELECT data_start_at, data_end_at, parameters, trades, wins, win_rate, profit_factor, expectancy_r, net_pnl,
-                   max_drawdown_pct, breakeven_win_rate, passed, gate_reasons, recorded_at
+            SELECT data_start_at, data_end_at, parameters, trades, wins, win_rate, profit_factor, expectancy_r, average_win_r,
+                   average_loss_r, net_pnl, max_drawdown_pct, breakeven_win_rate, passed, gate_reasons, recorded_at
             FROM backtest_records
             WHERE strategy = @strategy AND symbol = @symbol AND interval = @interval
             """,
@@ -90,6 +90,8 @@ public sealed class BacktestRecordStore
         record.WinRate,
         record.ProfitFactor,
         record.ExpectancyR,
+        record.AverageWinR,
+        record.AverageLossR,
         record.NetPnl,
         record.MaxDrawdownPct,
         record.BreakevenWinRate,
@@ -127,6 +129,10 @@ public sealed class BacktestRecordStore
 
         public decimal ExpectancyR { get; set; }
 
+        public decimal? AverageWinR { get; set; }
+
+        public decimal? AverageLossR { get; set; }
+
         public decimal NetPnl { get; set; }
 
         public decimal MaxDrawdownPct { get; set; }
@@ -149,6 +155,8 @@ public sealed class BacktestRecordStore
             WinRate = WinRate,
             ProfitFactor = ProfitFactor,
             ExpectancyR = ExpectancyR,
+            AverageWinR = AverageWinR,
+            AverageLossR = AverageLossR,
             NetPnl = NetPnl,
             MaxDrawdownPct = MaxDrawdownPct,
             BreakevenWinRate = BreakevenWinRate,

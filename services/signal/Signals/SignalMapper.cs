@@ -72,6 +72,8 @@ public static class SignalMapper
         WinRate = recorded.WinRate,
         ProfitFactor = recorded.ProfitFactor,
         ExpectancyR = recorded.ExpectancyR,
+        AverageWinR = recorded.AverageWinR,
+        AverageLossR = recorded.AverageLossR,
         NetPnl = recorded.NetPnl,
         MaxDrawdownPct = recorded.MaxDrawdownPct,
         BreakevenWinRate = recorded.BreakevenWinRate,

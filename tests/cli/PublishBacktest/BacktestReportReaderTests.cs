@@ -30,6 +30,8 @@ public sealed class BacktestReportReaderTests
                 WinRate = 0.3908m,
                 ProfitFactor = 1.42m,
                 ExpectancyR = 0.21m,
+                AverageWinR = 2.0957m,
+                AverageLossR = 1m,
                 NetPnl = 1234.56m,
                 MaxDrawdownPct = 6.25m,
                 BreakevenWinRate = 0.2857m,
@@ -55,8 +57,25 @@ public sealed class BacktestReportReaderTests
         Assert.Equal((0.000015m, 0.39080459770114945m), (record.ExpectancyR, record.WinRate));
     }
 
+    [Fact]
+    public void Reads_a_report_written_before_the_average_r_figures_were_measured_as_null()
+    {
+        var old = BacktestReports.Result();
+        old.Remove("avg_win_r");
+        old.Remove("avg_loss_r");
+        var nulls = BacktestReports.Result();
+        nulls["avg_win_r"] = null;
+        nulls["avg_loss_r"] = null;
+
+        var records = BacktestReportReader.Read(BacktestReports.Report(old, nulls), Now);
+
+        Assert.All(records, record => Assert.Equal((null, null), (record.AverageWinR, record.AverageLossR)));
+    }
+
     [Theory]
     [InlineData("strategy", null, "results[0].strategy must be a non-empty string, not null")]
+    [InlineData("avg_win_r", "2.1", "results[0].avg_win_r must be a number, not the string \"2.1\"")]
+    [InlineData("avg_loss_r", true, "results[0].avg_loss_r must be a number, not a boolean")]
     [InlineData("strategy", "", "results[0].strategy must be a non-empty string")]
     [InlineData("interval", "15M", "results[0].interval '15M' is not an interval code")]
     [InlineData("from", "yesterday", "results[0].from must be an ISO-8601 UTC time")]

@@ -20,6 +20,8 @@ internal static class BacktestReports
         ["avg_loss"] = -1.0,
         ["profit_factor"] = passed ? 1.42 : null,
         ["expectancy_r"] = 0.21,
+        ["avg_win_r"] = 2.0957,
+        ["avg_loss_r"] = 1.0,
         ["net_pnl"] = 1234.56,
         ["max_drawdown_pct"] = 6.25,
         ["sharpe"] = 1.1,

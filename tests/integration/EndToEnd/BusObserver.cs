@@ -57,6 +57,8 @@ public sealed class BusObserver : IAsyncDisposable
                 Record<PositionClosed>(endpoint);
                 Record<TradingHalted>(endpoint);
                 Record<TradingResumed>(endpoint);
+                Record<LivePerformanceDeviated>(endpoint);
+                Record<RiskLimitsChanged>(endpoint);
             });
         });
         await _bus.StartAsync();

@@ -34,6 +34,37 @@ public sealed class BacktestStatisticsTests
     }
 
     [Fact]
+    public void Averages_the_r_multiples_of_wins_and_the_absolute_r_multiples_of_losses()
+    {
+        var trades = new[]
+        {
+            Trade(240m, 2.4m, hour: 1),
+            Trade(-100m, -1m, hour: 2),
+            Trade(90m, 0.9m, hour: 3),
+            Trade(-35m, -0.35m, hour: 4),
+            Trade(0m, 0m, hour: 5),
+            Trade(150m, 1.5m, hour: 6),
+        };
+
+        var statistics = BacktestStatistics.Compute(trades, 1_000m, Day, Day.AddHours(10));
+
+        Assert.Equal((2.4m + 0.9m + 1.5m) / 3, statistics.AverageWinR);
+        Assert.Equal(1.6m, statistics.AverageWinR);
+        Assert.Equal((1m + 0.35m + 0m) / 3, statistics.AverageLossR);
+        Assert.Equal(0.45m, statistics.AverageLossR);
+    }
+
+    [Fact]
+    public void Gives_a_zero_average_r_to_the_side_without_trades()
+    {
+        var onlyWins = BacktestStatistics.Compute([Trade(10m, 1m, hour: 1), Trade(30m, 2m, hour: 2)], 1_000m, Day, Day.AddHours(3));
+        var onlyLosses = BacktestStatistics.Compute([Trade(-10m, -1m, hour: 1), Trade(-5m, -0.5m, hour: 2)], 1_000m, Day, Day.AddHours(3));
+
+        Assert.Equal((1.5m, 0m), (onlyWins.AverageWinR, onlyWins.AverageLossR));
+        Assert.Equal((0m, 0.75m), (onlyLosses.AverageWinR, onlyLosses.AverageLossR));
+    }
+
+    [Fact]
     public void Leaves_the_profit_factor_undefined_without_a_losing_trade()
     {
         var statistics = BacktestStatistics.Compute([Trade(10m, 1m, hour: 1)], 1_000m, Day, Day.AddHours(2));
@@ -51,6 +82,7 @@ public sealed class BacktestStatisticsTests
             (0, 0.0, 0m, 0m, 0m, 0.0, 0.0, 0.0, 0.0, 0),
             (statistics.Trades, statistics.WinRate, statistics.NetPnl, statistics.AverageWin, statistics.AverageLoss, statistics.Sharpe,
                 statistics.Sortino, statistics.BreakevenWinRate, statistics.ExposurePct, statistics.LongestLosingStreak));
+        Assert.Equal((0m, 0m), (statistics.AverageWinR, statistics.AverageLossR));
         Assert.Null(statistics.ProfitFactor);
     }
 

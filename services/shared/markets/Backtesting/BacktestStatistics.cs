@@ -39,6 +39,18 @@ public sealed record BacktestStatistics
     /// <summary>Mean <see cref="BacktestTrade.RMultiple"/>: what a trade earns in units of the risk it took; 0 without trades.</summary>
     public decimal ExpectancyR { get; init; }
 
+    /// <summary>
+    /// Mean <see cref="BacktestTrade.RMultiple"/> of the wins (P&amp;L &gt; 0): what a winning trade earns in units of its initial
+    /// risk; 0 when there are none. With <see cref="AverageLossR"/> it is the edge Kelly sizing needs.
+    /// </summary>
+    public decimal AverageWinR { get; init; }
+
+    /// <summary>
+    /// Mean |<see cref="BacktestTrade.RMultiple"/>| of the losses (P&amp;L ≤ 0): what a losing trade gives up in units of its initial
+    /// risk, as a positive number (a full stop-out is 1); 0 when there are none.
+    /// </summary>
+    public decimal AverageLossR { get; init; }
+
     /// <summary>Σ P&amp;L, net of fees.</summary>
     public decimal NetPnl { get; init; }
 
@@ -86,7 +98,7 @@ public sealed record BacktestStatistics
         ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
 
         var wins = 0;
-        decimal grossProfit = 0m, grossLoss = 0m, sumR = 0m, sumPlanned = 0m;
+        decimal grossProfit = 0m, grossLoss = 0m, sumR = 0m, sumWinR = 0m, sumLossR = 0m, sumPlanned = 0m;
         var streak = 0;
         var longestStreak = 0;
         var equity = startingEquity;
@@ -99,11 +111,13 @@ public sealed record BacktestStatistics
             {
                 wins++;
                 grossProfit += trade.Pnl;
+                sumWinR += trade.RMultiple;
                 streak = 0;
             }
             else
             {
                 grossLoss += trade.Pnl;
+                sumLossR += Math.Abs(trade.RMultiple);
                 longestStreak = Math.Max(longestStreak, ++streak);
             }
 
@@ -133,6 +147,8 @@ public sealed record BacktestStatistics
             GrossLoss = grossLoss,
             ProfitFactor = grossLoss == 0m ? null : grossProfit / -grossLoss,
             ExpectancyR = count == 0 ? 0m : sumR / count,
+            AverageWinR = wins == 0 ? 0m : sumWinR / wins,
+            AverageLossR = losses == 0 ? 0m : sumLossR / losses,
             NetPnl = grossProfit + grossLoss,
             MaxDrawdownPct = maxDrawdown,
             Sharpe = sharpe,

@@ -116,7 +116,7 @@ public static class RiskGate
     {
         Validate(request);
         Validate(account);
-        ValidateAll(limits);
+        ValidateLimits(limits);
         ArgumentNullException.ThrowIfNull(correlations);
 
         if (account.KillSwitch)
@@ -251,7 +251,7 @@ public static class RiskGate
     public static IReadOnlyList<RiskHaltDue> DueHalts(RiskAccount account, RiskLimits limits, DateTimeOffset now)
     {
         Validate(account);
-        ValidateAll(limits);
+        ValidateLimits(limits);
         var due = new List<RiskHaltDue>(2);
         if (!account.DrawdownHalted && DrawdownBreach(account, limits) is { } drawdown)
         {
@@ -394,7 +394,10 @@ public static class RiskGate
         ArgumentOutOfRangeException.ThrowIfNegative(limits.MinQuantity, nameof(limits.MinQuantity));
     }
 
-    private static void ValidateAll(RiskLimits limits)
+    /// <summary>Throws when a limit that <see cref="Decide"/> reads is out of its documented range, naming it.</summary>
+    /// <param name="limits">The limits to check.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is out of range.</exception>
+    public static void ValidateLimits(RiskLimits limits)
     {
         Validate(limits);
         if (!Enum.IsDefined(limits.Sizing))

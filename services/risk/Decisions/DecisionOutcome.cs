@@ -1,6 +1,7 @@
 using Trading.Markets.Risk;
+using Trading.Risk.Account;
 
 namespace Trading.Risk.Decisions;
 
 /// <summary>A decision made on a signal and the account after it.</summary>
-public sealed record DecisionResult(RiskDecision Decision, AccountSnapshot Account);
+public sealed record DecisionOutcome(RiskDecision Decision, AccountView Account);

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Trading.Contracts.Risk;
+using Trading.Risk.Account;
+using Trading.Risk.Decisions;
+using Trading.Risk.Persistence;
+using Trading.ServiceDefaults.Outbox;
+
+namespace Trading.Risk.Operator;
+
+/// <summary>
+/// What an operator may do at run time, each in one transaction under <see cref="RiskLock"/> (so it takes effect before the next
+/// decision) and audited: engage the kill switch, resume, change limits, enable a disabled strategy; and read the state.
+/// </summary>
+public sealed class RiskOperator(
+    Outbox outbox, AccountReader accounts, HaltKeeper halts, LimitStore limits, PerformanceStore performance, RiskSettings settings,
+    RiskMetrics metrics, ILogger<RiskOperator> logger)
+{
+    public async Task<OperatorState> StateAsync(CancellationToken cancellationToken)
+    {
+        OperatorState? state = null;
+        await outbox.ExecuteAsync(
+            async tx =>
+            {
+                var view = await accounts.ReadAsync(tx);
+                var overrides = await limits.OverridesAsync(tx);
+                var disabled = await tx.QueryAsync<string>(
+                    "SELECT strategy || ' ' || symbol || ' ' || interval FROM live_performance WHERE disabled ORDER BY 1");
+                state = new OperatorState(
+                    view.Account,
+                    view.Drawdown,
+                    view.Halts,
+                    LimitOverrides.ToJson(view.Limits),
+                    LimitOverrides.ToJson(settings.Current.ToLimits()),
+                    overrides.ToDictionary(pair => pair.Key, pair => JsonNode.Parse(pair.Value), StringComparer.Ordinal),
+                    [.. disabled]);
+                metrics.Committed(view);
+            },
+            cancellationToken);
+        return state!;
+    }
+
+    /// <summary>Engages the kill switch; false when it was engaged already.</summary>
+    public async Task<bool> KillAsync(string reason, string actor, CancellationToken cancellationToken)
+    {
+        var engaged = false;
+        await outbox.ExecuteAsync(
+            async tx =>
+            {
+                await RiskLock.TakeAsync(tx);
+                engaged = await halts.EngageKillSwitchAsync(tx, await accounts.ReadAsync(tx), reason, actor);
+                metrics.Committed(await accounts.ReadAsync(tx));
+            },
+            cancellationToken);
+        Log.OperatorAction(logger, actor, engaged ? "kill switch engaged" : "kill switch was already engaged", reason);
+        return engaged;
+    }
+
+    /// <summary>Lifts the kill switch and the drawdown halt; returns the rules lifted.</summary>
+    public async Task<IReadOnlyList<string>> ResumeAsync(string reason, string actor, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Halt> ended = [];
+        await outbox.ExecuteAsync(
+            async tx =>
+            {
+                await RiskLock.TakeAsync(tx);
+                ended = await halts.ResumeAsync(tx, await accounts.ReadAsync(tx), reason, actor);
+                metrics.Committed(await accounts.ReadAsync(tx));
+            },
+            cancellationToken);
+        Log.OperatorAction(logger, actor, ended.Count == 0 ? "resume: nothing to lift" : "resumed", reason);
+        return [.. ended.Select(h => h.Rule)];
+    }
+
+    /// <summary>
+    /// Sets limits (name → JSON value) over the configuration, all or none: each is checked as the gate checks it first.
+    /// Returns the limits now in force.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name is unknown or a value is invalid; nothing changed.</exception>
+    public async Task<JsonObject> ChangeLimitsAsync(IReadOnlyDictionary<string, JsonElement> changes, string reason, string actor, CancellationToken cancellationToken)
+    {
+        JsonObject? now = null;
+        await outbox.ExecuteAsync(
+            async tx =>
+            {
+                await RiskLock.TakeAsync(tx);
+                var before = await accounts.ReadAsync(tx);
+                var overrides = new Dictionary<string, string>(await limits.OverridesAsync(tx), StringComparer.Ordinal);
+                foreach (var (name, value) in changes)
+                {
+                    overrides[name] = value.GetRawText();
+                }
+
+                var applied = LimitOverrides.Apply(settings.Current.ToLimits(), overrides);
+                var old = LimitOverrides.ToJson(before.Limits);
+                now = LimitOverrides.ToJson(applied);
+                var described = new List<string>();
+                foreach (var name in changes.Keys.Order(StringComparer.Ordinal))
+                {
+                    var oldValue = old[name]?.ToJsonString() ?? "null";
+                    var newValue = now[name]?.ToJsonString() ?? "null";
+                    await limits.SetAsync(tx, name, newValue);
+                    await limits.AuditAsync(tx, "limit", reason, actor, name, oldValue, newValue);
+                    described.Add($"{name}: {oldValue} → {newValue}");
+                }
+
+                await tx.PublishAsync(new RiskLimitsChanged { Changes = described, Reason = reason, ChangedAt = tx.Now });
+                var after = await accounts.ReadAsync(tx);
+                await halts.RecordDueAsync(tx, after);
+                metrics.Committed(await accounts.ReadAsync(tx));
+                Log.OperatorAction(logger, actor, "limits changed: " + string.Join(", ", described), reason);
+            },
+            cancellationToken);
+        return now!;
+    }
+
+    /// <summary>Enables a strategy on a symbol and interval that live results disabled; false when it was not disabled.</summary>
+    public async Task<bool> EnableAsync(string strategy, string symbol, string interval, string reason, string actor, CancellationToken cancellationToken)
+    {
+        var enabled = false;
+        await outbox.ExecuteAsync(
+            async tx =>
+            {
+                await RiskLock.TakeAsync(tx);
+                enabled = await performance.EnableAsync(tx, strategy, symbol, interval);
+                await limits.AuditAsync(tx, "enable-strategy", reason, actor, $"{strategy} {symbol} {interval}");
+            },
+            cancellationToken);
+        Log.OperatorAction(logger, actor, enabled ? $"enabled {strategy} {symbol} {interval}" : $"{strategy} {symbol} {interval} was not disabled", reason);
+        return enabled;
+    }
+
+    public async Task<IReadOnlyList<OperatorAction>> AuditAsync(int count, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<OperatorAction> actions = [];
+        await outbox.ExecuteAsync(async tx => actions = await limits.ActionsAsync(tx, count), cancellationToken);
+        return actions;
+    }
+}

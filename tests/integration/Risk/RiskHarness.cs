@@ -1,0 +1,232 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using MassTransit;
+using Npgsql;
+using Trading.Contracts.Orders;
+using Trading.Contracts.Signals;
+using Trading.Integration.Tests.EndToEnd;
+using Trading.Integration.Tests.Infrastructure;
+using Trading.ServiceDefaults.Messaging;
+
+namespace Trading.Integration.Tests.Risk;
+
+/// <summary>
+/// The risk service as its own process against a fresh database and virtual host, with a bus that publishes what signal and
+/// execution would, records every event risk publishes, and takes the <c>PlaceOrder</c> commands from execution's queue.
+/// </summary>
+internal sealed class RiskHarness : IAsyncDisposable
+{
+    public const string Token = "operator-token-for-the-tests-0001";
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly ConcurrentQueue<PlaceOrder> _orders = new();
+    private readonly Dictionary<string, string> _environment;
+    private readonly string _logs;
+    private readonly List<ServiceProcess> _retired = [];
+    private IBusControl? _execution;
+
+    private RiskHarness(string postgres, string rabbitMq, Dictionary<string, string> environment, string logs)
+    {
+        Postgres = postgres;
+        RabbitMq = rabbitMq;
+        _environment = environment;
+        _logs = logs;
+    }
+
+    public string Postgres { get; }
+
+    public string RabbitMq { get; }
+
+    public List<ServiceProcess> Instances { get; } = [];
+
+    public ServiceProcess Risk => Instances[0];
+
+    public BusObserver Events { get; } = new();
+
+    public ReplayBus Bus { get; private set; } = null!;
+
+    /// <summary>Every PlaceOrder delivered to execution's queue, redeliveries included.</summary>
+    public IReadOnlyList<PlaceOrder> Orders => [.. _orders];
+
+    public static async Task<RiskHarness> StartAsync(InfrastructureFixture infrastructure, string name, IReadOnlyDictionary<string, string>? settings = null, int instances = 1)
+    {
+        var postgres = await infrastructure.CreateDatabaseAsync();
+        var rabbitMq = await infrastructure.CreateVirtualHostAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = postgres,
+            ["ConnectionStrings__RabbitMq"] = rabbitMq,
+            ["Risk__Operator__Token"] = Token,
+            ["Risk__HaltCheckInterval"] = "00:00:01",
+            ["Messaging__OutboxPollInterval"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var logs = Path.Combine(RepositoryPaths.Root, ".local", "test-logs", $"risk-{name}-" + new Uri(rabbitMq).AbsolutePath.Trim('/'));
+        var harness = new RiskHarness(postgres, rabbitMq, environment, logs);
+        await harness.Events.StartAsync(rabbitMq);
+        harness.Bus = await ReplayBus.StartAsync(rabbitMq);
+        await harness.StartExecutionQueueAsync();
+        for (var i = 0; i < instances; i++)
+        {
+            await harness.StartInstanceAsync();
+        }
+
+        return harness;
+    }
+
+    public async Task<ServiceProcess> StartInstanceAsync()
+    {
+        var process = new ServiceProcess("risk", "Trading.Risk", _environment, _logs);
+        Instances.Add(process);
+        process.Start();
+        await process.WaitUntilReadyAsync(Patience);
+        return process;
+    }
+
+    /// <summary>SIGKILL of the first instance, and a new process in its place.</summary>
+    public async Task KillAndRestartAsync()
+    {
+        var killed = Instances[0];
+        await killed.KillAsync();
+        Instances.RemoveAt(0);
+        _retired.Add(killed);
+        await StartInstanceAsync();
+    }
+
+    public Task PublishAsync<T>(T message)
+        where T : class => Bus.PublishAsync(message, Guid.NewGuid());
+
+    public async Task<HttpResponseMessage> OperatorAsync(HttpMethod method, string path, object? body = null, string? token = Token)
+    {
+        using var http = new HttpClient { BaseAddress = Risk.Address };
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await http.SendAsync(request);
+    }
+
+    public async Task<JsonElement> OperatorJsonAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var response = await OperatorAsync(method, path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Sets limits through the operator endpoint, as an operator would.</summary>
+    public Task SetLimitsAsync(IReadOnlyDictionary<string, object> limits) =>
+        OperatorJsonAsync(HttpMethod.Put, "/operator/limits", new { limits, reason = "test case", actor = "tests" });
+
+    /// <summary>The decision stored for a signal, waiting for it.</summary>
+    public async Task<StoredDecision> DecisionAsync(Guid signalId)
+    {
+        StoredDecision? decision = null;
+        await Eventually.Holds(
+            async () => (decision = await QuerySingleAsync<StoredDecision>(
+                "SELECT approved, quantity, notional, rule, reason, inputs::text AS inputs FROM risk.decisions WHERE signal_id = @signalId",
+                new { signalId })) is not null,
+            Patience,
+            () => $"risk decides on signal {signalId}\n{Risk.Tail()}");
+        return decision!;
+    }
+
+    public async Task<T?> QuerySingleAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(Postgres);
+        return await connection.QuerySingleOrDefaultAsync<T>(sql, parameters);
+    }
+
+    public async Task<long> CountAsync(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(Postgres);
+        return await connection.ExecuteScalarAsync<long>(sql, parameters);
+    }
+
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(Postgres);
+        await connection.ExecuteAsync(sql, parameters);
+    }
+
+    /// <summary>Forgets every decision, position, booking, halt and override: the account is fresh again.</summary>
+    public Task ResetAsync() =>
+        ExecuteAsync("TRUNCATE risk.decisions, risk.positions, risk.ledger, risk.account_state, risk.halts, risk.limit_overrides, risk.candle_closes, risk.live_performance");
+
+    public static SignalGenerated Signal(string symbol = "BTC/USD", SignalDirection direction = SignalDirection.Long, decimal entry = 45_000m,
+        decimal? stopLoss = null, BacktestRecord? backtest = null) => new()
+        {
+            SignalId = Guid.NewGuid(),
+            Strategy = "ema-cross",
+            Venue = "KRAKEN",
+            Symbol = symbol,
+            Interval = "15m",
+            Direction = direction,
+            Entry = entry,
+            StopLoss = stopLoss ?? (direction == SignalDirection.Long ? entry - 500m : entry + 500m),
+            TakeProfit = direction == SignalDirection.Long ? entry + 1_250m : entry - 1_250m,
+            RiskReward = 2.5m,
+            Confidence = 0.6m,
+            Reason = "test signal",
+            SignalAt = DateTimeOffset.UtcNow,
+            Backtest = backtest,
+        };
+
+    public string Logs() => string.Join("\n", Instances.Select((p, i) => $"----- risk {i} (exited {p.HasExited})\n{p.Tail(20)}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in Instances.Concat(_retired))
+        {
+            await process.DisposeAsync();
+        }
+
+        await Events.DisposeAsync();
+        await Bus.DisposeAsync();
+        if (_execution is not null)
+        {
+            await _execution.StopAsync();
+        }
+    }
+
+    private async Task StartExecutionQueueAsync()
+    {
+        var address = RabbitMqAddress.Parse(RabbitMq, "ConnectionStrings:RabbitMq");
+        _execution = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(address.Host, address.Port, address.VirtualHost, host =>
+            {
+                host.Username(address.Username);
+                host.Password(address.Password);
+            });
+            rabbit.ReceiveEndpoint("execution-place-order", endpoint =>
+            {
+                endpoint.SingleActiveConsumer = true;
+                endpoint.ConfigureConsumeTopology = false;
+                endpoint.Handler<PlaceOrder>(context =>
+                {
+                    _orders.Enqueue(context.Message);
+                    return Task.CompletedTask;
+                });
+            });
+        });
+        await _execution.StartAsync();
+    }
+
+    internal static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+}
