@@ -7,7 +7,7 @@ namespace Trading.Risk.Operator;
 
 /// <summary>
 /// The operator HTTP endpoint, under <c>/operator</c>, every request with <c>Authorization: Bearer &lt;Risk:Operator:Token&gt;</c>:
-/// <c>GET state</c>, <c>POST kill-switch</c>, <c>POST resume</c>, <c>GET limits</c>, <c>PUT limits</c>, <c>GET audit</c>,
+/// <c>GET state</c>, <c>POST kill-switch</c> (with <c>"flatten": true</c> also closes every position), <c>POST flatten</c>, <c>POST resume</c>, <c>GET limits</c>, <c>PUT limits</c>, <c>GET audit</c>,
 /// <c>POST strategies/enable</c>. Without a configured token every request answers 503.
 /// </summary>
 public static class OperatorEndpoints
@@ -19,12 +19,22 @@ public static class OperatorEndpoints
         group.MapGet("/limits", async (RiskOperator op, CancellationToken ct) => Results.Json((await op.StateAsync(ct)).Limits, LimitOverrides.Json));
         group.MapPost("/kill-switch", async ([FromBody] OperatorRequest body, RiskOperator op, CancellationToken ct) =>
             Reason(body) is { } reason
-                ? Results.Json(new { engaged = await op.KillAsync(reason, Actor(body), ct) }, LimitOverrides.Json)
+                ? Results.Json(new { engaged = await op.KillAsync(reason, Actor(body), body.Flatten, ct), flattening = body.Flatten }, LimitOverrides.Json)
                 : MissingReason());
         group.MapPost("/resume", async ([FromBody] OperatorRequest body, RiskOperator op, CancellationToken ct) =>
             Reason(body) is { } reason
                 ? Results.Json(new { lifted = await op.ResumeAsync(reason, Actor(body), ct) }, LimitOverrides.Json)
                 : MissingReason());
+        group.MapPost("/flatten", async ([FromBody] OperatorRequest body, RiskOperator op, CancellationToken ct) =>
+        {
+            if (Reason(body) is not { } reason)
+            {
+                return MissingReason();
+            }
+
+            await op.FlattenAsync(reason, string.IsNullOrWhiteSpace(body.Symbol) ? null : body.Symbol.Trim(), Actor(body), ct);
+            return Results.Json(new { flattening = body.Symbol ?? "every symbol" }, LimitOverrides.Json);
+        });
         group.MapPut("/limits", ChangeLimitsAsync);
         group.MapGet("/audit", async (RiskOperator op, CancellationToken ct, int? count) =>
             Results.Json(await op.AuditAsync(Math.Clamp(count ?? 50, 1, 1_000), ct), LimitOverrides.Json));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Trading.Contracts.Orders;
 using Trading.Contracts.Risk;
 using Trading.Risk.Account;
 using Trading.Risk.Decisions;
@@ -40,8 +41,11 @@ public sealed class RiskOperator(
         return state!;
     }
 
-    /// <summary>Engages the kill switch; false when it was engaged already.</summary>
-    public async Task<bool> KillAsync(string reason, string actor, CancellationToken cancellationToken)
+    /// <summary>The queue of execution's <c>FlattenPositions</c> consumer, declared as execution declares it (single active consumer).</summary>
+    public const string FlattenQueue = "execution-flatten-positions?singleactiveconsumer=true";
+
+    /// <summary>Engages the kill switch, and with <paramref name="flatten"/> also closes every open position; false when it was engaged already.</summary>
+    public async Task<bool> KillAsync(string reason, string actor, bool flatten, CancellationToken cancellationToken)
     {
         var engaged = false;
         await outbox.ExecuteAsync(
@@ -49,12 +53,21 @@ public sealed class RiskOperator(
             {
                 await RiskLock.TakeAsync(tx);
                 engaged = await halts.EngageKillSwitchAsync(tx, await accounts.ReadAsync(tx), reason, actor);
+                if (flatten)
+                {
+                    await FlattenAsync(tx, $"kill switch by {actor}: {reason}", symbol: null, actor);
+                }
+
                 metrics.Committed(await accounts.ReadAsync(tx));
             },
             cancellationToken);
         Log.OperatorAction(logger, actor, engaged ? "kill switch engaged" : "kill switch was already engaged", reason);
         return engaged;
     }
+
+    /// <summary>Asks execution to close every open position (or those of one symbol) at the market.</summary>
+    public Task FlattenAsync(string reason, string? symbol, string actor, CancellationToken cancellationToken) =>
+        outbox.ExecuteAsync(tx => FlattenAsync(tx, reason, symbol, actor), cancellationToken);
 
     /// <summary>Lifts the kill switch and the drawdown halt; returns the rules lifted.</summary>
     public async Task<IReadOnlyList<string>> ResumeAsync(string reason, string actor, CancellationToken cancellationToken)
@@ -128,6 +141,13 @@ public sealed class RiskOperator(
             cancellationToken);
         Log.OperatorAction(logger, actor, enabled ? $"enabled {strategy} {symbol} {interval}" : $"{strategy} {symbol} {interval} was not disabled", reason);
         return enabled;
+    }
+
+    private async Task FlattenAsync(OutboxTransaction tx, string reason, string? symbol, string actor)
+    {
+        await limits.AuditAsync(tx, "flatten", reason, actor, symbol);
+        await tx.SendAsync(new FlattenPositions { Reason = reason, RequestedAt = tx.Now, Symbol = symbol }, FlattenQueue);
+        Log.OperatorAction(logger, actor, $"flatten {symbol ?? "every symbol"}", reason);
     }
 
     public async Task<IReadOnlyList<OperatorAction>> AuditAsync(int count, CancellationToken cancellationToken)

@@ -55,6 +55,17 @@ public sealed class InfrastructureFixture : IAsyncLifetime
         return new UriBuilder(Servers.RabbitMq) { Path = "/" + name }.Uri.ToString();
     }
 
+    /// <summary>
+    /// Sets what the servers' user may do on the virtual host of <paramref name="amqpUri"/> (RabbitMQ permission regexes), for
+    /// example to stop a service publishing to one exchange; new connections and channels get the new permissions.
+    /// </summary>
+    public async Task SetPermissionsAsync(string amqpUri, string configure, string write, string read)
+    {
+        var virtualHost = Uri.EscapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
+        var user = new Uri(Servers.RabbitMq).UserInfo.Split(':')[0];
+        (await _management.PutAsJsonAsync($"api/permissions/{virtualHost}/{Uri.EscapeDataString(user)}", new { configure, write, read })).EnsureSuccessStatusCode();
+    }
+
     /// <summary>Messages waiting in a queue of a virtual host, as the management API reports them.</summary>
     public async Task<IReadOnlyList<QueueInfo>> QueuesAsync(string amqpUri)
     {

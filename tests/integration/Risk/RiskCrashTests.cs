@@ -59,6 +59,34 @@ public sealed class RiskCrashTests(InfrastructureFixture infrastructure, ITestOu
     }
 
     [Fact]
+    public async Task A_place_order_stuck_in_the_outbox_when_risk_dies_leaves_exactly_once_after_the_restart()
+    {
+        await using var risk = await RiskHarness.StartAsync(infrastructure, "crash-outbox");
+
+        // Risk may not publish to execution's exchange: its decision commits, the PlaceOrder stays in the outbox.
+        await infrastructure.SetPermissionsAsync(risk.RabbitMq, ".*", "^(?!execution-place-order$).*", ".*");
+        var signal = RiskHarness.Signal();
+        await risk.PublishAsync(signal);
+        Assert.True((await risk.DecisionAsync(signal.SignalId)).Approved);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await risk.CountAsync("SELECT count(*) FROM risk.outbox_messages WHERE dispatched_at IS NULL AND message_type LIKE '%PlaceOrder%'"));
+        Assert.Empty(risk.Orders);
+
+        await risk.Risk.KillAsync();
+        await infrastructure.SetPermissionsAsync(risk.RabbitMq, ".*", ".*", ".*");
+        await risk.KillAndRestartAsync();
+        await risk.PublishAsync(signal);
+
+        await Eventually.Holds(() => Task.FromResult(risk.Orders.Count > 0), RiskHarness.Patience, () => $"the PlaceOrder leaves after the restart\n{risk.Logs()}");
+        await Eventually.Holds(
+            async () => await risk.CountAsync("SELECT count(*) FROM risk.outbox_messages WHERE dispatched_at IS NULL") == 0, RiskHarness.Patience, "the outbox drains");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(signal.SignalId, Assert.Single(risk.Orders.DistinctBy(o => o.OrderId)).SignalId);
+        Assert.Equal(1, await risk.CountAsync("SELECT count(*) FROM risk.decisions"));
+        Assert.Equal(1, await risk.CountAsync("SELECT count(*) FROM risk.positions"));
+    }
+
+    [Fact]
     public async Task A_hot_standby_takes_over_when_the_active_instance_dies()
     {
         await using var risk = await RiskHarness.StartAsync(infrastructure, "standby", instances: 2);

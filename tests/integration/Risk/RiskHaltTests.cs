@@ -77,8 +77,11 @@ public sealed class RiskHaltTests(InfrastructureFixture infrastructure, ITestOut
         Assert.Equal(HttpStatusCode.BadRequest, (await risk.OperatorAsync(HttpMethod.Post, "/operator/kill-switch", new { actor = "bob" })).StatusCode);
 
         Assert.True((await DecideAsync(risk)).Approved);
-        var engaged = await risk.OperatorJsonAsync(HttpMethod.Post, "/operator/kill-switch", new { reason = "exchange incident", actor = "bob" });
+        var engaged = await risk.OperatorJsonAsync(HttpMethod.Post, "/operator/kill-switch", new { reason = "exchange incident", actor = "bob", flatten = true });
         Assert.True(engaged.GetProperty("engaged").GetBoolean());
+        await Eventually.Holds(() => Task.FromResult(risk.Flattens.Count == 1), RiskHarness.Patience, "execution is told to flatten every position");
+        Assert.Null(risk.Flattens.Single().Symbol);
+        Assert.Contains("exchange incident", risk.Flattens.Single().Reason);
 
         var next = await DecideAsync(risk, "ETH/USD");
         Assert.Equal("kill-switch", next.Rule);

@@ -24,6 +24,7 @@ internal sealed class RiskHarness : IAsyncDisposable
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly ConcurrentQueue<PlaceOrder> _orders = new();
+    private readonly ConcurrentQueue<FlattenPositions> _flattens = new();
     private readonly Dictionary<string, string> _environment;
     private readonly string _logs;
     private readonly List<ServiceProcess> _retired = [];
@@ -51,6 +52,9 @@ internal sealed class RiskHarness : IAsyncDisposable
 
     /// <summary>Every PlaceOrder delivered to execution's queue, redeliveries included.</summary>
     public IReadOnlyList<PlaceOrder> Orders => [.. _orders];
+
+    /// <summary>Every FlattenPositions delivered to execution's queue.</summary>
+    public IReadOnlyList<FlattenPositions> Flattens => [.. _flattens];
 
     public static async Task<RiskHarness> StartAsync(InfrastructureFixture infrastructure, string name, IReadOnlyDictionary<string, string>? settings = null, int instances = 1)
     {
@@ -221,6 +225,16 @@ internal sealed class RiskHarness : IAsyncDisposable
                 endpoint.Handler<PlaceOrder>(context =>
                 {
                     _orders.Enqueue(context.Message);
+                    return Task.CompletedTask;
+                });
+            });
+            rabbit.ReceiveEndpoint("execution-flatten-positions", endpoint =>
+            {
+                endpoint.SingleActiveConsumer = true;
+                endpoint.ConfigureConsumeTopology = false;
+                endpoint.Handler<FlattenPositions>(context =>
+                {
+                    _flattens.Enqueue(context.Message);
                     return Task.CompletedTask;
                 });
             });
