@@ -1,10 +1,17 @@
+using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Trading.Execution.Consumers;
 using Trading.ServiceDefaults.Messaging;
 
 namespace Trading.Execution;
 
-/// <summary>The messages execution consumes: queues <c>execution-place-order</c> and <c>execution-trades-received</c>.</summary>
+/// <summary>
+/// The messages execution consumes: queues <c>execution-place-order</c>, <c>execution-trades-received</c>,
+/// <c>execution-quote-updated</c> and <c>execution-flatten-positions</c>, each with a single active consumer, so a second instance is
+/// a hot standby that takes over when the active one's connection drops. Senders of the commands must address the queues with
+/// <c>?singleactiveconsumer=true</c> (MassTransit declares the queue it sends to, and RabbitMQ refuses a declaration whose
+/// arguments differ).
+/// </summary>
 public static class ExecutionMessaging
 {
     public static IHostApplicationBuilder AddExecutionMessaging(this IHostApplicationBuilder builder) =>
@@ -12,5 +19,8 @@ public static class ExecutionMessaging
         {
             bus.AddConsumer<PlaceOrderConsumer>();
             bus.AddConsumer<TradesReceivedConsumer>();
+            bus.AddConsumer<QuoteUpdatedConsumer>();
+            bus.AddConsumer<FlattenPositionsConsumer>();
+            bus.UseHotStandby();
         });
 }

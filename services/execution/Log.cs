@@ -25,4 +25,16 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trade {TradeId} of {Venue} {Symbol} skipped: price {Price} is not positive")]
     public static partial void InvalidTradeSkipped(ILogger logger, string venue, string symbol, string tradeId, decimal price);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quote of {Venue} {Symbol} skipped: bid {Bid} and ask {Ask} are not a valid market")]
+    public static partial void InvalidQuoteSkipped(ILogger logger, string venue, string symbol, decimal bid, decimal ask);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Restored {OpenPositions} open positions and {PendingOrders} pending orders")]
+    public static partial void Restored(ILogger logger, long openPositions, long pendingOrders);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Flattened {Positions} positions of {Scope}: {Reason}")]
+    public static partial void Flattened(ILogger logger, int positions, string scope, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cannot flatten {Positions} positions of {Venue} {Symbol}: no trade or quote is known")]
+    public static partial void FlattenWithoutPrice(ILogger logger, string venue, string symbol, int positions);
 }

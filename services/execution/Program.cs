@@ -6,10 +6,10 @@ using Trading.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("execution");
-builder.AddExecutionMessaging();            // PlaceOrderConsumer, TradesReceivedConsumer
-builder.AddPostgres(typeof(Program).Assembly); // orders, positions, market_trades
+builder.AddExecutionMessaging();            // PlaceOrder, TradesReceived, QuoteUpdated, FlattenPositions (single-active queues)
+builder.AddPostgres(typeof(Program).Assembly); // orders, positions, market_trades, market_quotes
 builder.AddSettings<ExecutionOptions>(ExecutionOptions.Section);
-builder.AddExecution();                     // paper fill model, order desk, paper trader, metrics
+builder.AddExecution();                     // execution model, exit rules, order desk, paper trader, session (restore log, flatten on shutdown)
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

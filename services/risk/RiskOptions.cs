@@ -68,6 +68,9 @@ public sealed class RiskOptions : IValidatableObject
     /// <summary>Most total open notional as a multiple of equity when the new position is on a perpetual (symbols ending in <c>:PERP</c>).</summary>
     public decimal MaxLeverage { get; set; } = 1m;
 
+    /// <summary>Per-symbol lot size and minimum order, over <see cref="QuantityStep"/> and <see cref="MinQuantity"/>.</summary>
+    public List<RiskInstrumentOptions> Instruments { get; set; } = [];
+
     /// <summary>Where the return correlations come from.</summary>
     public RiskCorrelationOptions Correlation { get; set; } = new();
 
@@ -101,9 +104,39 @@ public sealed class RiskOptions : IValidatableObject
         MaxLeverage = MaxLeverage,
     };
 
+    /// <summary><paramref name="limits"/> with the lot size and minimum of <paramref name="symbol"/> when it is listed in <see cref="Instruments"/>.</summary>
+    public RiskLimits ForSymbol(RiskLimits limits, string symbol) =>
+        Instruments.FirstOrDefault(i => string.Equals(i.Symbol, symbol, StringComparison.Ordinal)) is { } instrument
+            ? limits with { QuantityStep = instrument.QuantityStep, MinQuantity = instrument.MinQuantity }
+            : limits;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var problems = new List<ValidationResult>();
+        for (var i = 0; i < Instruments.Count; i++)
+        {
+            var instrument = Instruments[i];
+            var key = $"{nameof(Instruments)}:{i}";
+            if (string.IsNullOrWhiteSpace(instrument.Symbol) || instrument.Symbol != instrument.Symbol.ToUpperInvariant())
+            {
+                problems.Add(new ValidationResult($"'{instrument.Symbol}' is not an upper-case symbol such as BTC/USD.", [$"{key}:{nameof(RiskInstrumentOptions.Symbol)}"]));
+            }
+            else if (Instruments.FindIndex(other => other.Symbol == instrument.Symbol) != i)
+            {
+                problems.Add(new ValidationResult($"{instrument.Symbol} is listed twice.", [$"{key}:{nameof(RiskInstrumentOptions.Symbol)}"]));
+            }
+
+            if (instrument.QuantityStep <= 0)
+            {
+                problems.Add(new ValidationResult("must be above 0.", [$"{key}:{nameof(RiskInstrumentOptions.QuantityStep)}"]));
+            }
+
+            if (instrument.MinQuantity < 0)
+            {
+                problems.Add(new ValidationResult("must not be negative.", [$"{key}:{nameof(RiskInstrumentOptions.MinQuantity)}"]));
+            }
+        }
+
         Check(problems, () => RiskGate.ValidateLimits(ToLimits()), name => name);
         Check(problems, () => Performance.ToBand().Validate(), name => $"{nameof(Performance)}:{name}");
         if (Markets.Interval.TryParse(Correlation.Interval, out _) is false)

@@ -10,13 +10,14 @@ namespace Trading.Execution.Tests;
 public sealed class FillMessagesTests
 {
     private static readonly DateTimeOffset OpenedAt = new(2025, 1, 6, 12, 0, 0, TimeSpan.Zero);
-    private static readonly PaperFillModel Model = new() { SlippageBps = 0m, FeeRate = 0.001m };
+    private static readonly PaperExecutionModel Model = new() { SlippageBps = 0m, SizeImpactBps = 0m, TakerFeeRate = 0.001m, MakerFeeRate = 0.001m };
+    private static readonly PaperExitRules Rules = new();
 
     [Fact]
     public void Entry_fill_announces_an_opening_paper_fill_and_the_position()
     {
         var order = Order(OrderSide.Buy);
-        var entry = Assert.Single(new PaperBook(Model, [order], []).OnTrade(100m, OpenedAt).Entries);
+        var entry = Assert.Single(new PaperBook(Model, Rules, [order], []).OnTrade(100m, OpenedAt).Entries);
 
         var filled = FillMessages.Filled(entry);
         var opened = FillMessages.Opened(entry);
@@ -41,7 +42,7 @@ public sealed class FillMessagesTests
     [Fact]
     public void Exit_fill_announces_a_closing_fill_on_the_opposite_side_with_ids_derived_from_the_position()
     {
-        var book = new PaperBook(Model, [Order(OrderSide.Buy)], []);
+        var book = new PaperBook(Model, Rules, [Order(OrderSide.Buy)], []);
         var entry = Assert.Single(book.OnTrade(100m, OpenedAt).Entries);
         var exit = Assert.Single(book.OnTrade(110m, OpenedAt.AddMinutes(7)).Exits);
         var positionId = entry.Position.PositionId;
@@ -71,6 +72,9 @@ public sealed class FillMessagesTests
     [Theory]
     [InlineData(PositionExit.StopLoss, ExitReason.StopLoss)]
     [InlineData(PositionExit.TakeProfit, ExitReason.TakeProfit)]
+    [InlineData(PositionExit.TrailingStop, ExitReason.TrailingStop)]
+    [InlineData(PositionExit.TimeExit, ExitReason.TimeExit)]
+    [InlineData(PositionExit.Flatten, ExitReason.Flatten)]
     public void Maps_position_exits_to_exit_reasons(PositionExit exit, ExitReason expected)
     {
         Assert.Equal(expected, FillMessages.ExitReasonOf(exit));
@@ -92,7 +96,7 @@ public sealed class FillMessagesTests
     [Fact]
     public void Short_position_closes_with_a_buy()
     {
-        var book = new PaperBook(Model, [], [new OpenPosition
+        var book = new PaperBook(Model, Rules, [], [new OpenPosition
         {
             PositionId = Guid.NewGuid(),
             SignalId = Guid.NewGuid(),
@@ -144,18 +148,5 @@ public sealed class FillMessagesTests
         Assert.Equal(OpenedAt.AddSeconds(1), rejected.RejectedAt);
     }
 
-    private static PendingOrder Order(OrderSide side) => new()
-    {
-        OrderId = Guid.NewGuid(),
-        ClientOrderId = "ord-" + Guid.NewGuid().ToString("N")[..20],
-        SignalId = Guid.NewGuid(),
-        Venue = "KRAKEN",
-        Symbol = "BTC/USD",
-        Side = side,
-        Quantity = 1m,
-        Entry = 100m,
-        StopLoss = 95m,
-        TakeProfit = 110m,
-        SignalAt = OpenedAt,
-    };
+    private static PendingOrder Order(OrderSide side) => PaperOrders.Pending(side, 100m, 95m, 110m, OpenedAt, quantity: 1m);
 }

@@ -8,13 +8,14 @@ namespace Trading.Execution.Tests;
 public sealed class PaperBookTests
 {
     private static readonly DateTimeOffset SignalAt = new(2025, 1, 6, 12, 0, 0, TimeSpan.Zero);
-    private static readonly PaperFillModel Model = new() { SlippageBps = 10m, FeeRate = 0.001m };
+    private static readonly PaperExecutionModel Model = new() { SlippageBps = 10m, SizeImpactBps = 0m, TakerFeeRate = 0.001m, MakerFeeRate = 0.0005m };
+    private static readonly PaperExitRules Rules = new();
 
     [Fact]
     public void Fills_pending_order_at_the_next_trade_price_with_slippage_and_fee()
     {
         var order = Buy(entry: 100m, stop: 95m, target: 110m);
-        var book = new PaperBook(Model, [order], []);
+        var book = new PaperBook(Model, Rules, [order], []);
 
         var outcome = book.OnTrade(101m, SignalAt.AddSeconds(3));
 
@@ -34,7 +35,7 @@ public sealed class PaperBookTests
     [Fact]
     public void Sell_order_fills_below_the_trade_price()
     {
-        var book = new PaperBook(Model, [Sell(entry: 100m, stop: 105m, target: 90m)], []);
+        var book = new PaperBook(Model, Rules, [Sell(entry: 100m, stop: 105m, target: 90m)], []);
 
         var entry = Assert.Single(book.OnTrade(100m, SignalAt).Entries);
 
@@ -45,7 +46,7 @@ public sealed class PaperBookTests
     [Fact]
     public void Does_not_fill_an_order_with_a_trade_older_than_its_signal()
     {
-        var book = new PaperBook(Model, [Buy(entry: 100m, stop: 95m, target: 110m)], []);
+        var book = new PaperBook(Model, Rules, [Buy(entry: 100m, stop: 95m, target: 110m)], []);
 
         var outcome = book.OnTrade(100m, SignalAt.AddMilliseconds(-1));
 
@@ -56,7 +57,7 @@ public sealed class PaperBookTests
     [Fact]
     public void Does_not_check_the_exit_of_a_position_on_the_trade_that_opened_it()
     {
-        var book = new PaperBook(Model, [Buy(entry: 100m, stop: 99.5m, target: 110m)], []);
+        var book = new PaperBook(Model, Rules, [Buy(entry: 100m, stop: 99.5m, target: 110m)], []);
 
         var outcome = book.OnTrade(99m, SignalAt);
 
@@ -69,7 +70,7 @@ public sealed class PaperBookTests
     public void Closes_a_long_at_the_trade_that_gaps_through_its_stop_worse_than_the_stop()
     {
         var position = Open(TradeDirection.Long, entry: 100m, stop: 95m, target: 110m);
-        var book = new PaperBook(Model, [], [position]);
+        var book = new PaperBook(Model, Rules, [], [position]);
 
         var exit = Assert.Single(book.OnTrade(90m, SignalAt.AddMinutes(5)).Exits);
 
@@ -82,21 +83,23 @@ public sealed class PaperBookTests
     }
 
     [Fact]
-    public void Closes_a_short_at_its_take_profit_buying_back_above_the_trade_price()
+    public void Closes_a_short_at_its_take_profit_as_a_maker_at_exactly_the_target_even_through_a_gap()
     {
-        var book = new PaperBook(Model, [], [Open(TradeDirection.Short, entry: 100m, stop: 105m, target: 90m)]);
+        var book = new PaperBook(Model, Rules, [], [Open(TradeDirection.Short, entry: 100m, stop: 105m, target: 90m)]);
 
-        var exit = Assert.Single(book.OnTrade(90m, SignalAt.AddMinutes(5)).Exits);
+        var exit = Assert.Single(book.OnTrade(88m, SignalAt.AddMinutes(5)).Exits);
 
         Assert.Equal(PositionExit.TakeProfit, exit.Exit);
-        Assert.Equal(90.09m, exit.Price);
+        Assert.Equal(90m, exit.Price);
+        Assert.Equal(90m * 2m * 0.0005m, exit.Fee);
+        Assert.Equal(FillLiquidity.Maker, exit.Fill.Liquidity);
         Assert.True(exit.Result.NetPnl > 0);
     }
 
     [Fact]
     public void Keeps_a_position_open_while_the_price_stays_between_stop_and_target()
     {
-        var book = new PaperBook(Model, [], [Open(TradeDirection.Long, entry: 100m, stop: 95m, target: 110m)]);
+        var book = new PaperBook(Model, Rules, [], [Open(TradeDirection.Long, entry: 100m, stop: 95m, target: 110m)]);
 
         var outcome = book.OnTrade(105m, SignalAt.AddMinutes(1));
 
@@ -107,7 +110,7 @@ public sealed class PaperBookTests
     [Fact]
     public void Checks_a_position_opened_by_an_earlier_trade_of_the_same_batch()
     {
-        var book = new PaperBook(Model, [Buy(entry: 100m, stop: 95m, target: 110m)], []);
+        var book = new PaperBook(Model, Rules, [Buy(entry: 100m, stop: 95m, target: 110m)], []);
 
         var first = book.OnTrade(100m, SignalAt);
         var second = book.OnTrade(111m, SignalAt.AddSeconds(1));
@@ -122,7 +125,7 @@ public sealed class PaperBookTests
     [Fact]
     public void Fills_an_order_only_once()
     {
-        var book = new PaperBook(Model, [Buy(entry: 100m, stop: 95m, target: 110m)], []);
+        var book = new PaperBook(Model, Rules, [Buy(entry: 100m, stop: 95m, target: 110m)], []);
 
         book.OnTrade(100m, SignalAt);
         var again = book.OnTrade(100m, SignalAt.AddSeconds(1));
@@ -134,7 +137,7 @@ public sealed class PaperBookTests
     public void Leaves_orders_and_positions_alone_when_no_trade_touches_them()
     {
         var later = Buy(entry: 100m, stop: 95m, target: 110m) with { SignalAt = SignalAt.AddHours(1) };
-        var book = new PaperBook(Model, [later], [Open(TradeDirection.Short, entry: 100m, stop: 105m, target: 90m)]);
+        var book = new PaperBook(Model, Rules, [later], [Open(TradeDirection.Short, entry: 100m, stop: 105m, target: 90m)]);
 
         var outcome = book.OnTrade(100m, SignalAt);
 
@@ -145,38 +148,9 @@ public sealed class PaperBookTests
 
     private static PendingOrder Sell(decimal entry, decimal stop, decimal target) => Order(OrderSide.Sell, entry, stop, target);
 
-    private static PendingOrder Order(OrderSide side, decimal entry, decimal stop, decimal target) => new()
-    {
-        OrderId = Guid.NewGuid(),
-        ClientOrderId = "ord-" + Guid.NewGuid().ToString("N")[..20],
-        SignalId = Guid.NewGuid(),
-        Venue = "KRAKEN",
-        Symbol = "BTC/USD",
-        Side = side,
-        Quantity = 2m,
-        Entry = entry,
-        StopLoss = stop,
-        TakeProfit = target,
-        SignalAt = SignalAt,
-    };
+    private static PendingOrder Order(OrderSide side, decimal entry, decimal stop, decimal target) =>
+        PaperOrders.Pending(side, entry, stop, target, SignalAt, quantity: 2m);
 
-    private static OpenPosition Open(TradeDirection direction, decimal entry, decimal stop, decimal target)
-    {
-        var signalId = Guid.NewGuid();
-        return new OpenPosition
-        {
-            PositionId = PaperIds.PositionId(signalId),
-            SignalId = signalId,
-            OrderId = Guid.NewGuid(),
-            Venue = "KRAKEN",
-            Symbol = "BTC/USD",
-            Direction = direction,
-            Quantity = 2m,
-            EntryPrice = entry,
-            EntryFee = 0.2m,
-            StopLoss = stop,
-            TakeProfit = target,
-            OpenedAt = SignalAt,
-        };
-    }
+    private static OpenPosition Open(TradeDirection direction, decimal entry, decimal stop, decimal target) =>
+        PaperOrders.Open(direction, entry, stop, target, SignalAt);
 }

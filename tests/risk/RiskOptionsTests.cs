@@ -123,6 +123,39 @@ public sealed class RiskOptionsTests
     }
 
     [Fact]
+    public void An_instrument_replaces_the_lot_size_and_minimum_for_its_symbol_only()
+    {
+        var options = Bind(new()
+        {
+            ["Risk:Instruments:0:Symbol"] = "BTC/USD",
+            ["Risk:Instruments:0:QuantityStep"] = "0.0001",
+            ["Risk:Instruments:0:MinQuantity"] = "0.0002",
+        });
+
+        Assert.Equal(new RiskLimits { QuantityStep = 0.0001m, MinQuantity = 0.0002m }, options.ForSymbol(options.ToLimits(), "BTC/USD"));
+        Assert.Equal(new RiskLimits(), options.ForSymbol(options.ToLimits(), "ETH/USD"));
+    }
+
+    [Theory]
+    [InlineData("Symbol", "btc/usd")]
+    [InlineData("QuantityStep", "0")]
+    [InlineData("MinQuantity", "-1")]
+    public void Stops_start_up_naming_an_invalid_instrument(string key, string value)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Risk:Instruments:0:Symbol"] = "BTC/USD",
+            ["Risk:Instruments:0:QuantityStep"] = "0.0001",
+            ["Risk:Instruments:0:MinQuantity"] = "0.0002",
+            [$"Risk:Instruments:0:{key}"] = value,
+        };
+
+        var error = Assert.Throws<OptionsValidationException>(() => Bind(settings));
+
+        Assert.Contains($"'Risk:Instruments:0:{key}'", error.Message);
+    }
+
+    [Fact]
     public void Stops_start_up_with_a_message_naming_a_misspelt_key()
     {
         var error = Assert.Throws<OptionsValidationException>(() => Bind(new() { ["Risk:MaxOpenPositons"] = "3" }));

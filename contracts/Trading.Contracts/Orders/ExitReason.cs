@@ -17,4 +17,7 @@ public enum ExitReason
 
     /// <summary>An operator or the kill switch flattened all positions.</summary>
     Flatten,
+
+    /// <summary>The price reached a stop that had trailed away from the stop loss in the trader's favour.</summary>
+    TrailingStop,
 }

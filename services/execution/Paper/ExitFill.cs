@@ -2,7 +2,7 @@ using Trading.Markets.Execution;
 
 namespace Trading.Execution.Paper;
 
-/// <summary>An open position closed by a market trade that reached its stop loss or take profit.</summary>
+/// <summary>An open position closed by a market trade or a flatten: stop loss, take profit, trailing stop, time exit or flatten.</summary>
 public sealed record ExitFill
 {
     public required OpenPosition Position { get; init; }
@@ -14,8 +14,11 @@ public sealed record ExitFill
 
     public required decimal Fee { get; init; }
 
+    /// <summary>How the fill price and fee were derived.</summary>
+    public required PaperFill Fill { get; init; }
+
     public required PositionResult Result { get; init; }
 
-    /// <summary>The exchange time of the trade that closed the position.</summary>
+    /// <summary>The exchange time of the trade (or quote, for a flatten) that closed the position.</summary>
     public required DateTimeOffset ClosedAt { get; init; }
 }

@@ -77,6 +77,9 @@ public static class FillMessages
     {
         PositionExit.StopLoss => ExitReason.StopLoss,
         PositionExit.TakeProfit => ExitReason.TakeProfit,
+        PositionExit.TrailingStop => ExitReason.TrailingStop,
+        PositionExit.TimeExit => ExitReason.TimeExit,
+        PositionExit.Flatten => ExitReason.Flatten,
         _ => throw new ArgumentOutOfRangeException(nameof(exit), exit, "Unknown position exit"),
     };
 

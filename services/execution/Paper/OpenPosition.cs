@@ -30,6 +30,14 @@ public sealed record OpenPosition
 
     public required DateTimeOffset OpenedAt { get; init; }
 
+    /// <summary>The stop in force once it has trailed away from <see cref="StopLoss"/>; null while it has not.</summary>
+    public decimal? CurrentStop { get; init; }
+
+    /// <summary>The best trade price since entry while a trailing stop follows it; null until tracked.</summary>
+    public decimal? BestPrice { get; init; }
+
+    public TrailingStopState TrailingState() => new() { Stop = CurrentStop ?? StopLoss, BestPrice = BestPrice ?? EntryPrice };
+
     public PaperPosition ToPaperPosition() => new()
     {
         Direction = Direction,

@@ -9,16 +9,18 @@ using Trading.ServiceDefaults.Outbox;
 namespace Trading.Execution.Paper;
 
 /// <summary>
-/// Fills pending orders and closes positions from market trades, persisting and announcing each fill in the
+/// Fills pending orders and closes positions from market trades and quotes, persisting and announcing each fill in the
 /// caller's transaction. Fills follow market time, not arrival order: trades are stored, and an order that arrives
-/// after the market has moved on is matched against the stored trades from its signal time onwards, so a paper
-/// run gives the same fills however fast the replay or however late the order.
+/// after the market has moved on is matched against the stored trades (and the latest quote) from its signal time onwards,
+/// so a paper run gives the same fills however fast the replay or however late the order.
 /// </summary>
 public sealed class PaperTrader(
-    PaperFillModel fillModel,
+    PaperExecutionModel model,
+    PaperExitRules exitRules,
     OrderStore orders,
     PositionStore positions,
     MarketTradeStore marketTrades,
+    MarketQuoteStore marketQuotes,
     IOptions<ExecutionOptions> options,
     ILogger<PaperTrader> logger)
 {
@@ -35,32 +37,119 @@ public sealed class PaperTrader(
             return [];
         }
 
-        return await ReplayAsync(new PaperBook(fillModel, pending, open), batch.Venue, batch.Symbol, trades, tx);
+        var quote = await marketQuotes.LatestAsync(tx, batch.Venue, batch.Symbol);
+        var events = trades.Select(t => new MarketEvent(t, null)).ToList();
+        return await ReplayAsync(new PaperBook(model, exitRules, pending, open), batch.Venue, batch.Symbol, events, quote, tx);
     }
 
     /// <summary>
-    /// Matches a newly accepted order against the trades already seen at or after its signal time: it fills at
-    /// the first of them and then meets its stop or target on the ones after, as if it had been waiting.
+    /// Stores a quote that is newer than the stored one and fills the symbol's pending orders whose signal is not later than it.
+    /// Exits are decided on trades only.
+    /// </summary>
+    public async Task<IReadOnlyList<TradeOutcome>> ApplyQuoteAsync(QuoteUpdated quote, OutboxTransaction tx)
+    {
+        await ExecutionLock.AcquireAsync(tx);
+        if (quote.BidPrice <= 0 || quote.AskPrice < quote.BidPrice)
+        {
+            Log.InvalidQuoteSkipped(logger, quote.Venue, quote.Symbol, quote.BidPrice, quote.AskPrice);
+            return [];
+        }
+
+        if (!await marketQuotes.UpsertIfNewerAsync(tx, quote))
+        {
+            return [];
+        }
+
+        var pending = (await orders.PendingAsync(tx, quote.Venue, quote.Symbol)).Where(o => o.SignalAt <= quote.ExchangeTime).ToList();
+        if (pending.Count == 0)
+        {
+            return [];
+        }
+
+        var outcome = new PaperBook(model, exitRules, pending, []).OnQuote(ToMarketQuote(quote));
+        await PersistAsync(outcome, tx);
+        return [outcome];
+    }
+
+    /// <summary>
+    /// Matches a newly accepted order against the market already seen at or after its signal time: it fills at the first
+    /// stored trade or the latest quote, whichever is first in market time, and then meets its exits on the trades after,
+    /// as if it had been waiting.
     /// </summary>
     public async Task<IReadOnlyList<TradeOutcome>> CatchUpAsync(PlaceOrder order, OutboxTransaction tx)
     {
         var pending = (await orders.PendingAsync(tx, order.Venue, order.Symbol)).Where(o => o.ClientOrderId == order.ClientOrderId).ToList();
-        var trades = await marketTrades.SinceAsync(tx, order.Venue, order.Symbol, order.SignalAt);
-        return pending.Count == 0 || trades.Count == 0 ? [] : await ReplayAsync(new PaperBook(fillModel, pending, []), order.Venue, order.Symbol, trades, tx);
+        if (pending.Count == 0)
+        {
+            return [];
+        }
+
+        var quote = await marketQuotes.LatestAsync(tx, order.Venue, order.Symbol);
+        var events = (await marketTrades.SinceAsync(tx, order.Venue, order.Symbol, order.SignalAt)).Select(t => new MarketEvent(t, null)).ToList();
+        if (quote is not null && quote.ExchangeTime >= order.SignalAt)
+        {
+            // After the trades of the same instant: on a tie the trade counts as first.
+            var at = events.FindIndex(e => e.Time > quote.ExchangeTime);
+            events.Insert(at < 0 ? events.Count : at, new MarketEvent(null, quote));
+        }
+
+        return events.Count == 0 ? [] : await ReplayAsync(new PaperBook(model, exitRules, pending, []), order.Venue, order.Symbol, events, quote, tx);
     }
 
-    private async Task<IReadOnlyList<TradeOutcome>> ReplayAsync(PaperBook book, string venue, string symbol, IReadOnlyList<MarketTrade> trades, OutboxTransaction tx)
+    /// <summary>
+    /// Closes every open position (or those of <paramref name="symbol"/>) at its market's latest known trade or quote,
+    /// with exit reason Flatten. A market with neither known keeps its positions, logged.
+    /// </summary>
+    public async Task<IReadOnlyList<TradeOutcome>> FlattenAsync(string? symbol, string reason, OutboxTransaction tx)
     {
+        await ExecutionLock.AcquireAsync(tx);
+        var open = await positions.AllOpenAsync(tx, symbol);
         var outcomes = new List<TradeOutcome>();
-        foreach (var trade in trades)
+        foreach (var market in open.GroupBy(p => (p.Venue, p.Symbol)))
         {
-            if (trade.Price <= 0)
+            var trade = await marketTrades.LatestAsync(tx, market.Key.Venue, market.Key.Symbol);
+            var quote = await marketQuotes.LatestAsync(tx, market.Key.Venue, market.Key.Symbol);
+            var outcome = new PaperBook(model, exitRules, [], market).Flatten(trade, quote);
+            if (outcome.IsEmpty)
             {
-                Log.InvalidTradeSkipped(logger, venue, symbol, trade.TradeId, trade.Price);
+                Log.FlattenWithoutPrice(logger, market.Key.Venue, market.Key.Symbol, market.Count());
                 continue;
             }
 
-            var outcome = book.OnTrade(trade.Price, trade.ExchangeTime);
+            await PersistAsync(outcome, tx);
+            outcomes.Add(outcome);
+        }
+
+        Log.Flattened(logger, outcomes.Sum(o => o.Exits.Count), symbol ?? "all symbols", reason);
+        return outcomes;
+    }
+
+    private static MarketQuote ToMarketQuote(QuoteUpdated quote) =>
+        new() { Bid = quote.BidPrice, Ask = quote.AskPrice, ExchangeTime = quote.ExchangeTime };
+
+    private async Task<IReadOnlyList<TradeOutcome>> ReplayAsync(
+        PaperBook book, string venue, string symbol, IReadOnlyList<MarketEvent> events, MarketQuote? latestQuote, OutboxTransaction tx)
+    {
+        var loaded = book.OpenPositions.ToDictionary(p => p.PositionId);
+        var outcomes = new List<TradeOutcome>();
+        foreach (var marketEvent in events)
+        {
+            TradeOutcome outcome;
+            if (marketEvent.Trade is { } trade)
+            {
+                if (trade.Price <= 0)
+                {
+                    Log.InvalidTradeSkipped(logger, venue, symbol, trade.TradeId, trade.Price);
+                    continue;
+                }
+
+                outcome = book.OnTrade(trade.Price, trade.ExchangeTime, latestQuote);
+            }
+            else
+            {
+                outcome = book.OnQuote(marketEvent.Quote!);
+            }
+
             if (!outcome.IsEmpty)
             {
                 await PersistAsync(outcome, tx);
@@ -70,6 +159,16 @@ public sealed class PaperTrader(
             if (book.PendingOrders.Count == 0 && book.OpenPositions.Count == 0)
             {
                 break;
+            }
+        }
+
+        // A trailed stop is written once per batch, not once per trade.
+        foreach (var position in book.OpenPositions)
+        {
+            var before = loaded.GetValueOrDefault(position.PositionId);
+            if (position.CurrentStop != before?.CurrentStop || position.BestPrice != before?.BestPrice)
+            {
+                await positions.UpdateTrailingAsync(tx, position);
             }
         }
 
@@ -96,5 +195,11 @@ public sealed class PaperTrader(
             Log.PositionClosed(logger, exit.Position.PositionId, exit.Position.Symbol, exit.Exit, exit.Price,
                 exit.Result.NetPnl, exit.Result.RMultiple);
         }
+    }
+
+    /// <summary>A stored trade or a quote, in market-time order.</summary>
+    private sealed record MarketEvent(MarketTrade? Trade, MarketQuote? Quote)
+    {
+        public DateTimeOffset Time => Trade?.ExchangeTime ?? Quote!.ExchangeTime;
     }
 }

@@ -44,6 +44,18 @@ public sealed class MarketTradeStore
             """,
             new { venue, symbol, from })];
 
+    /// <summary>The newest stored trade in market time, or null.</summary>
+    public Task<MarketTrade?> LatestAsync(OutboxTransaction tx, string venue, string symbol) =>
+        tx.QuerySingleOrDefaultAsync<MarketTrade>(
+            """
+            SELECT trade_id, price, exchange_time
+            FROM market_trades
+            WHERE venue = @venue AND symbol = @symbol
+            ORDER BY exchange_time DESC, sequence DESC
+            LIMIT 1
+            """,
+            new { venue, symbol });
+
     /// <summary>Forgets trades older than <paramref name="retention"/> before the newest stored one.</summary>
     public Task<int> PruneAsync(OutboxTransaction tx, string venue, string symbol, TimeSpan retention) =>
         tx.ExecuteAsync(

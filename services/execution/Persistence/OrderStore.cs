@@ -61,6 +61,9 @@ public sealed class OrderStore
             """,
             new { venue, symbol })];
 
+    public Task<long> CountPendingAsync(OutboxTransaction tx) =>
+        tx.ExecuteScalarAsync<long>("SELECT count(*) FROM orders WHERE status = 'pending'");
+
     public async Task MarkFilledAsync(OutboxTransaction tx, EntryFill fill)
     {
         var updated = await tx.ExecuteAsync(

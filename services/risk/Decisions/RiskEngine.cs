@@ -46,6 +46,7 @@ public sealed class RiskEngine(
         var view = await accounts.ReadAsync(tx);
         await halts.RecordDueAsync(tx, view);
         var request = OrderMapper.ToRequest(signal);
+        var limits = settings.Current.ForSymbol(view.Limits, signal.Symbol);
         var reading = await correlations.ReadAsync(tx, request, view.Account, settings.Current.Correlation);
         var decision = await performance.IsDisabledAsync(tx, signal)
             ? new RiskDecision
@@ -56,8 +57,8 @@ public sealed class RiskEngine(
                 Reason = $"{signal.Strategy} on {signal.Symbol} {signal.Interval} is disabled: its live results left the band around its " +
                          "backtest record; an operator enables it again.",
             }
-            : RiskGate.Decide(request, view.Account, view.Limits, reading.Matrix, view.At);
-        var inputs = JsonSerializer.Serialize(new DecisionInputs(request, view.Account, view.Limits, reading.Pairs), LimitOverrides.Json);
+            : RiskGate.Decide(request, view.Account, limits, reading.Matrix, view.At);
+        var inputs = JsonSerializer.Serialize(new DecisionInputs(request, view.Account, limits, reading.Pairs), LimitOverrides.Json);
         await decisions.InsertAsync(tx, signal, view.Account.Equity, view.Account.OpenPositions.Count, decision, inputs);
 
         if (decision.Approved)

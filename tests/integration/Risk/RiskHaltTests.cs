@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Trading.Contracts.Orders;
 using Trading.Contracts.Risk;
 using Trading.Contracts.Signals;
 using Trading.Integration.Tests.Infrastructure;
@@ -23,7 +22,7 @@ public sealed class RiskHaltTests(InfrastructureFixture infrastructure, ITestOut
         await using var risk = await RiskHarness.StartAsync(infrastructure, "daily-halt");
 
         // A position approved, filled (fee 2.5) and closed for a net -300: -3 % of 10,000 on the day.
-        await LoseAsync(risk, fee: 2.5m, netPnl: -300m);
+        await risk.TradeAsync(RiskHarness.Signal(), fee: 2.5m, netPnl: -300m);
         var halted = await HaltedAsync(risk, "daily-loss-limit");
         Assert.Equal(DateTimeOffset.UtcNow.Date.AddDays(1), halted.ResumesAt!.Value.UtcDateTime);
 
@@ -49,7 +48,7 @@ public sealed class RiskHaltTests(InfrastructureFixture infrastructure, ITestOut
     {
         await using var risk = await RiskHarness.StartAsync(infrastructure, "drawdown-halt", new Dictionary<string, string> { ["Risk__MaxDailyLoss"] = "0.5" });
 
-        await LoseAsync(risk, fee: 0m, netPnl: -1_500m);
+        await risk.TradeAsync(RiskHarness.Signal(), fee: 0m, netPnl: -1_500m);
         var halted = await HaltedAsync(risk, "max-drawdown");
         Assert.Null(halted.ResumesAt);
 
@@ -115,53 +114,6 @@ public sealed class RiskHaltTests(InfrastructureFixture infrastructure, ITestOut
         Assert.Equal("2", change.GetProperty("oldValue").GetString());
         Assert.Equal("1", change.GetProperty("newValue").GetString());
         Assert.Equal("carol", change.GetProperty("actor").GetString());
-    }
-
-    /// <summary>A signal approved, its order filled and its position closed, as execution would report them.</summary>
-    private static async Task LoseAsync(RiskHarness risk, decimal fee, decimal netPnl)
-    {
-        var signal = RiskHarness.Signal();
-        await risk.PublishAsync(signal);
-        Assert.True((await risk.DecisionAsync(signal.SignalId)).Approved);
-        await Eventually.Holds(() => risk.Orders.Any(o => o.SignalId == signal.SignalId), RiskHarness.Patience, "the PlaceOrder is sent");
-        var order = risk.Orders.First(o => o.SignalId == signal.SignalId);
-        var positionId = Guid.NewGuid();
-        var now = DateTimeOffset.UtcNow;
-        await risk.PublishAsync(new OrderFilled
-        {
-            OrderId = order.OrderId,
-            ClientOrderId = order.ClientOrderId,
-            PositionId = positionId,
-            SignalId = signal.SignalId,
-            Venue = order.Venue,
-            Symbol = order.Symbol,
-            Side = order.Side,
-            Quantity = order.Quantity,
-            Price = order.Entry,
-            Fee = fee,
-            OpensPosition = true,
-            IsPaper = true,
-            FilledAt = now,
-        });
-        await Eventually.Holds(
-            async () => await risk.CountAsync("SELECT count(*) FROM risk.positions WHERE status = 'open'") == 1, RiskHarness.Patience, "the position opens");
-        await risk.PublishAsync(new PositionClosed
-        {
-            PositionId = positionId,
-            SignalId = signal.SignalId,
-            Venue = order.Venue,
-            Symbol = order.Symbol,
-            Side = order.Side,
-            Quantity = order.Quantity,
-            EntryPrice = order.Entry,
-            ExitPrice = order.StopLoss,
-            Fees = fee * 2,
-            RealizedPnl = netPnl,
-            RMultiple = -1m,
-            ExitReason = ExitReason.StopLoss,
-            OpenedAt = now,
-            ClosedAt = now.AddMinutes(5),
-        });
     }
 
     private static async Task<TradingHalted> HaltedAsync(RiskHarness risk, string rule)

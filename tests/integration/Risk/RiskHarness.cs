@@ -108,6 +108,58 @@ internal sealed class RiskHarness : IAsyncDisposable
     public Task PublishAsync<T>(T message)
         where T : class => Bus.PublishAsync(message, Guid.NewGuid());
 
+    /// <summary>
+    /// A signal approved, its order filled and its position closed with <paramref name="netPnl"/>, as execution would report them; waits
+    /// until risk has booked the close.
+    /// </summary>
+    public async Task TradeAsync(SignalGenerated signal, decimal fee, decimal netPnl)
+    {
+        await PublishAsync(signal);
+        var decision = await DecisionAsync(signal.SignalId);
+        Assert.True(decision.Approved, decision.Reason);
+        await Eventually.Holds(() => Task.FromResult(Orders.Any(o => o.SignalId == signal.SignalId)), Patience, "the PlaceOrder is sent");
+        var order = Orders.First(o => o.SignalId == signal.SignalId);
+        var positionId = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        await PublishAsync(new OrderFilled
+        {
+            OrderId = order.OrderId,
+            ClientOrderId = order.ClientOrderId,
+            PositionId = positionId,
+            SignalId = signal.SignalId,
+            Venue = order.Venue,
+            Symbol = order.Symbol,
+            Side = order.Side,
+            Quantity = order.Quantity,
+            Price = order.Entry,
+            Fee = fee,
+            OpensPosition = true,
+            IsPaper = true,
+            FilledAt = now,
+        });
+        await PublishAsync(new PositionClosed
+        {
+            PositionId = positionId,
+            SignalId = signal.SignalId,
+            Venue = order.Venue,
+            Symbol = order.Symbol,
+            Side = order.Side,
+            Quantity = order.Quantity,
+            EntryPrice = order.Entry,
+            ExitPrice = order.Entry,
+            Fees = fee * 2,
+            RealizedPnl = netPnl,
+            RMultiple = netPnl / 100m,
+            ExitReason = netPnl > 0 ? ExitReason.TakeProfit : ExitReason.StopLoss,
+            OpenedAt = now,
+            ClosedAt = now.AddMinutes(3),
+        });
+        await Eventually.Holds(
+            async () => await CountAsync("SELECT count(*) FROM risk.ledger WHERE signal_id = @id AND kind = 'realised'", new { id = signal.SignalId }) == 1,
+            Patience,
+            () => $"risk books the close of {signal.SignalId}\n{Logs()}");
+    }
+
     public async Task<HttpResponseMessage> OperatorAsync(HttpMethod method, string path, object? body = null, string? token = Token)
     {
         using var http = new HttpClient { BaseAddress = Risk.Address };

@@ -21,7 +21,16 @@ public sealed class RiskLimitBoundaryTests(InfrastructureFixture infrastructure,
     [Fact]
     public async Task Each_limit_rejects_exactly_at_its_boundary_and_not_one_step_before()
     {
-        await using var risk = await RiskHarness.StartAsync(infrastructure, "boundaries");
+        await using var risk = await RiskHarness.StartAsync(infrastructure, "boundaries", new Dictionary<string, string>
+        {
+            // The venue's lot size and minimum for one symbol: 0.11111111 rounds down to 0.111.
+            ["Risk__Instruments__0__Symbol"] = "XBT/EUR",
+            ["Risk__Instruments__0__QuantityStep"] = "0.001",
+            ["Risk__Instruments__0__MinQuantity"] = "0.111",
+            ["Risk__Instruments__1__Symbol"] = "XBT/GBP",
+            ["Risk__Instruments__1__QuantityStep"] = "0.001",
+            ["Risk__Instruments__1__MinQuantity"] = "0.112",
+        });
         var (btc, eth) = CorrelatedCloses();
         var r = ReturnCorrelation.Pearson(ReturnCorrelation.SimpleReturns(btc), ReturnCorrelation.SimpleReturns(eth));
         var cases = new List<BoundaryCase>
@@ -57,6 +66,9 @@ public sealed class RiskLimitBoundaryTests(InfrastructureFixture infrastructure,
 
             new("below-min-quantity: size equal to the minimum", Limits(("minQuantity", 0.11111111m)), _ => Task.CompletedTask, Signal(), Approve(0.11111111m)),
             new("below-min-quantity: minimum a step above the size", Limits(("minQuantity", 0.11111112m)), _ => Task.CompletedTask, Signal(), Reject("below-min-quantity")),
+
+            new("lot size of the symbol: 0.111 at its minimum", NoLimits, _ => Task.CompletedTask, Signal("XBT/EUR"), Approve(0.111m, 0.111m * 45_000m)),
+            new("lot size of the symbol: minimum a lot above", NoLimits, _ => Task.CompletedTask, Signal("XBT/GBP"), Reject("below-min-quantity")),
 
             new("invalid-stop: stop at entry", NoLimits, _ => Task.CompletedTask, Signal(stopLoss: 45_000m), Reject("invalid-stop")),
             new("invalid-stop: stop a cent below entry", NoLimits, _ => Task.CompletedTask, Signal(stopLoss: 44_999.99m), Approve()),
