@@ -10,7 +10,7 @@ SOLUTION := Trading.sln
 INFRA := bash build/infra.sh
 STACK := bash build/stack.sh
 
-.PHONY: help build test test-all bench run demo stop status logs up down format infra-start infra-stop k8s-apply
+.PHONY: help build test test-all bench bench-notify run demo stop status logs up down format infra-start infra-stop k8s-apply
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-12s %s\n", $$1, $$2 }'
@@ -20,13 +20,17 @@ build: ## Build the solution (Debug)
 
 test: ## Run every test, integration included, against local Postgres and RabbitMQ
 	$(INFRA) start
-	eval "$$($(INFRA) env)" && dotnet test $(SOLUTION)
+	eval "$$($(INFRA) env)" && dotnet test $(SOLUTION) --filter "Category!=Load"
 
 test-all: test ## Same as test: there is no separate fast suite
 
 BENCH_FILTER ?= *
 bench: ## Benchmarks (BenchmarkDotNet, Release): frame parsing, the candle aggregator and every indicator (BENCH_FILTER, BENCH_ARGS)
 	dotnet run -c Release --project tests/benchmarks -- --filter '$(BENCH_FILTER)' $(BENCH_ARGS)
+
+bench-notify: ## Load harness: notification latency from bus publish to first delivery attempt (prints p50/p99)
+	$(INFRA) start
+	eval "$$($(INFRA) env)" && dotnet test tests/integration --filter "Category=Load" --logger "console;verbosity=detailed"
 
 run: ## Start the six services in the background on local infra (paper trading unless configured live)
 	$(STACK) start

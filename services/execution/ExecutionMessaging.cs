@@ -7,7 +7,8 @@ namespace Trading.Execution;
 
 /// <summary>
 /// The messages execution consumes: queues <c>execution-place-order</c>, <c>execution-trades-received</c>,
-/// <c>execution-quote-updated</c> and <c>execution-flatten-positions</c>, each with a single active consumer, so a second instance is
+/// <c>execution-quote-updated</c>, <c>execution-flatten-positions</c>, and the operator's requests <c>execution-close-position</c> and
+/// <c>execution-get-open-positions</c> (answered on the spot), each with a single active consumer, so a second instance is
 /// a hot standby that takes over when the active one's connection drops. Senders of the commands must address the queues with
 /// <c>?singleactiveconsumer=true</c> (MassTransit declares the queue it sends to, and RabbitMQ refuses a declaration whose
 /// arguments differ).
@@ -21,6 +22,8 @@ public static class ExecutionMessaging
             bus.AddConsumer<TradesReceivedConsumer>();
             bus.AddConsumer<QuoteUpdatedConsumer>();
             bus.AddConsumer<FlattenPositionsConsumer>();
+            bus.AddConsumer<ClosePositionConsumer>();
+            bus.AddConsumer<GetOpenPositionsConsumer>();
             bus.UseHotStandby();
         });
 }

@@ -116,6 +116,15 @@ public static class ContractSamples
             Deviations = ["live win rate 25.0 % is below the backtest's 46.0 % less 10 points (36.0 %)"], Disabled = true, DeviatedAt = At,
         },
         new RiskLimitsChanged { Changes = ["maxOpenPositions: 2 → 3"], Reason = "more room while testing", ChangedAt = At },
+        new SignalApproved
+        {
+            SignalId = SignalId, Strategy = "ema-cross", Venue = "KRAKEN", Symbol = "BTC/USD", Interval = "15m", Direction = SignalDirection.Long,
+            Entry = 45000m, StopLoss = 44500m, TakeProfit = 46250m, RiskReward = 2.5m, Confidence = 0.62m, Reason = "EMA 9 crossed above EMA 21",
+            SignalAt = At, Regime = "Trending", HigherTimeframe = "1h", HigherTimeframeTrend = "Up", MacroTrend = "Up", Backtest = Backtest,
+            Quantity = 0.11111111m, Notional = 4999.99995m, RiskAmount = 55.555555m, Equity = 10000m,
+            SizingReason = "Risking 2 % of equity 10,000 (200) over a stop distance of 500 gives 0.4, capped at 0.111111111111", ApprovedAt = At.AddSeconds(1),
+        },
+        new AccountUpdated { Equity = 9700m, PeakEquity = 10000m, PnlToday = -300m, OpenPositions = 1, Halts = ["daily-loss-limit"], UpdatedAt = At },
         new FetchVenueCandles { Venue = "KRAKEN", Symbol = "BTC/USD", Interval = "5m", StartAt = At.AddMinutes(-25), EndAt = At },
         new GetCandleHistory { Venue = "KRAKEN", Symbol = "BTC/USD", Interval = "5m", Count = 300 },
         new CandleHistory
@@ -139,6 +148,47 @@ public static class ContractSamples
         {
             OpenedAt = At, ClosedAt = At.AddMinutes(5), Open = 105433.6m, High = 105440m, Low = 105380.2m, Close = 105410.1m, Volume = 0.01234567m,
             QuoteVolume = null, TradeCount = null, IsSynthetic = false,
+        },
+        new EngageKillSwitch
+        {
+            CommandId = Guid.Parse("3e0c1b2a-7f6d-4e5c-8b4a-0c1d2e3f4a5b"), Reason = "CPI release in 5 minutes", Actor = "telegram:desk (@trader)",
+            RequestedAt = At, Flatten = false,
+        },
+        new ResumeTrading
+        {
+            CommandId = Guid.Parse("4f1d2c3b-8a7e-4f6d-9c5b-1d2e3f4a5b6c"), Reason = "news is out", Actor = "telegram:desk (@trader)", RequestedAt = At,
+        },
+        new OperatorCommandResult
+        {
+            CommandId = Guid.Parse("3e0c1b2a-7f6d-4e5c-8b4a-0c1d2e3f4a5b"), Applied = true,
+            Summary = "Kill switch engaged: new signals are rejected until /resume.", AnsweredAt = At.AddSeconds(1),
+        },
+        new GetTradingStatus { RequestedAt = At },
+        new TradingStatus
+        {
+            Equity = 9700m, PeakEquity = 10000m, Drawdown = 0.03m, PnlToday = -300m, OpenPositions = 1, Halted = true,
+            Halts = ["kill-switch: Kill switch engaged by telegram:desk (@trader): CPI release in 5 minutes"], StatusAt = At,
+        },
+        new GetTradingStats { RequestedAt = At },
+        new TradingStats { ClosedTrades = 20, Wins = 9, Losses = 11, WinRate = 0.45m, ProfitFactor = 1.31m, NetPnl = 412.5m, StatsAt = At },
+        new ClosePosition { CommandId = Guid.Parse("5a2e3d4c-9b8f-4a7e-8d6c-2e3f4a5b6c7d"), Position = "d4c3b2a1", Reason = "taking profit by hand", RequestedAt = At },
+        new GetOpenPositions { RequestedAt = At },
+        new OpenPositionsList
+        {
+            Positions =
+            [
+                new OpenPositionItem
+                {
+                    PositionId = PositionId, SignalId = SignalId, Venue = "KRAKEN", Symbol = "BTC/USD", Side = OrderSide.Buy, Quantity = 0.01m,
+                    EntryPrice = 105410.1m, StopLoss = 104000m, TakeProfit = 108000m, OpenedAt = At, LastPrice = 105600m, UnrealizedPnl = 1.16m,
+                },
+            ],
+            ListedAt = At,
+        },
+        new OpenPositionItem
+        {
+            PositionId = PositionId, SignalId = SignalId, Venue = "KRAKEN", Symbol = "BTC/USD", Side = OrderSide.Buy, Quantity = 0.01m,
+            EntryPrice = 105410.1m, StopLoss = 104000m, TakeProfit = 108000m, OpenedAt = At, LastPrice = 105600m, UnrealizedPnl = 1.16m,
         },
     ];
 }

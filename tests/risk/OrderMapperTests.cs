@@ -143,6 +143,20 @@ public sealed class OrderMapperTests
     }
 
     [Fact]
+    public void Announces_an_approval_with_the_signal_its_size_and_the_amount_at_risk()
+    {
+        var signal = Signal(SignalDirection.Short) with { Regime = "Trending", MacroTrend = "Down" };
+        var decision = new RiskDecision { Approved = true, Quantity = 0.125m, Reason = "sized" };
+
+        var approved = OrderMapper.ToSignalApproved(signal, decision, 10_000m, Now);
+
+        Assert.Equal((signal.SignalId, "ema-cross", "BTC/USD", SignalDirection.Short, 42_000m, 43_000m), (approved.SignalId, approved.Strategy, approved.Symbol, approved.Direction, approved.Entry, approved.StopLoss));
+        Assert.Equal((0.125m, 5_250m, 125m, 10_000m, "sized", Now), (approved.Quantity, approved.Notional, approved.RiskAmount, approved.Equity, approved.SizingReason, approved.ApprovedAt));
+        Assert.Equal(("Trending", "Down"), (approved.Regime, approved.MacroTrend));
+        Assert.Throws<ArgumentException>(() => OrderMapper.ToSignalApproved(signal, new RiskDecision { Approved = false, Quantity = 0, Rule = "kill-switch", Reason = "x" }, 1m, Now));
+    }
+
+    [Fact]
     public void Asks_the_gate_for_the_signals_trade_with_the_edge_of_its_backtest_record()
     {
         var signal = Signal(SignalDirection.Short) with { Backtest = Record(averageWinR: 2.1m, averageLossR: 0.9m) };

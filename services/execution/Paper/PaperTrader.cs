@@ -103,7 +103,44 @@ public sealed class PaperTrader(
     public async Task<IReadOnlyList<TradeOutcome>> FlattenAsync(string? symbol, string reason, OutboxTransaction tx)
     {
         await ExecutionLock.AcquireAsync(tx);
-        var open = await positions.AllOpenAsync(tx, symbol);
+        var outcomes = await CloseAtMarketAsync(await positions.AllOpenAsync(tx, symbol), tx);
+        Log.Flattened(logger, outcomes.Sum(o => o.Exits.Count), symbol ?? "all symbols", reason);
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Closes one open position as <see cref="FlattenAsync"/> closes each: at its market's latest known trade or quote, exit reason
+    /// Flatten. <paramref name="position"/> is the full id or the start of the id in hex without dashes (at least
+    /// <see cref="MinimumIdPrefix"/> characters). Returns the open positions that matched (nothing is closed unless exactly one did)
+    /// and the outcome, null when nothing was closed (no single match, or no price known for its market).
+    /// </summary>
+    public async Task<(IReadOnlyList<OpenPosition> Matches, TradeOutcome? Outcome)> CloseAsync(string position, string reason, OutboxTransaction tx)
+    {
+        await ExecutionLock.AcquireAsync(tx);
+        var wanted = position.Trim().Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+        if (wanted.Length < MinimumIdPrefix || !wanted.All(char.IsAsciiHexDigit))
+        {
+            return ([], null);
+        }
+
+        var matches = (await positions.AllOpenAsync(tx, symbol: null))
+            .Where(p => p.PositionId.ToString("N").StartsWith(wanted, StringComparison.Ordinal))
+            .ToList();
+        if (matches.Count != 1)
+        {
+            return (matches, null);
+        }
+
+        var outcomes = await CloseAtMarketAsync(matches, tx);
+        Log.Flattened(logger, outcomes.Sum(o => o.Exits.Count), "position " + matches[0].PositionId, reason);
+        return (matches, outcomes.SingleOrDefault());
+    }
+
+    /// <summary>The shortest start of a position id that <see cref="CloseAsync"/> accepts.</summary>
+    public const int MinimumIdPrefix = 4;
+
+    private async Task<List<TradeOutcome>> CloseAtMarketAsync(IEnumerable<OpenPosition> open, OutboxTransaction tx)
+    {
         var outcomes = new List<TradeOutcome>();
         foreach (var market in open.GroupBy(p => (p.Venue, p.Symbol)))
         {
@@ -120,7 +157,6 @@ public sealed class PaperTrader(
             outcomes.Add(outcome);
         }
 
-        Log.Flattened(logger, outcomes.Sum(o => o.Exits.Count), symbol ?? "all symbols", reason);
         return outcomes;
     }
 

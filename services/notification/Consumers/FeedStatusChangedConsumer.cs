@@ -5,9 +5,12 @@ using Trading.Notification.Notifications;
 
 namespace Trading.Notification.Consumers;
 
-/// <summary>Queue <c>notification-feed-status-changed</c>.</summary>
-public sealed class FeedStatusChangedConsumer(NotificationDispatcher dispatcher) : IConsumer<FeedStatusChanged>
+/// <summary>Queue <c>notification-feed-status-changed</c>: routes the notice to every channel that takes it.</summary>
+public sealed class FeedStatusChangedConsumer(NotificationRouter router) : IConsumer<FeedStatusChanged>
 {
-    public Task Consume(ConsumeContext<FeedStatusChanged> context) =>
-        dispatcher.DispatchAsync(NotificationFactory.Create(context.Message, EventIds.Of(context)), context.CancellationToken);
+    public async Task Consume(ConsumeContext<FeedStatusChanged> context)
+    {
+        var eventId = EventIds.Of(context);
+        await router.RouteAsync(NotificationFactory.Create(context.Message, eventId), context.CancellationToken);
+    }
 }

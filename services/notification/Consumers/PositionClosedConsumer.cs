@@ -2,12 +2,16 @@ using MassTransit;
 using Trading.Contracts.Orders;
 using Trading.Notification.Delivery;
 using Trading.Notification.Notifications;
+using Trading.Notification.Persistence;
 
 namespace Trading.Notification.Consumers;
 
-/// <summary>Queue <c>notification-position-closed</c>.</summary>
-public sealed class PositionClosedConsumer(NotificationDispatcher dispatcher) : IConsumer<PositionClosed>
+/// <summary>Queue <c>notification-position-closed</c>: routes the notice and keeps the result for the daily summary.</summary>
+public sealed class PositionClosedConsumer(NotificationRouter router, StatsStore stats) : IConsumer<PositionClosed>
 {
-    public Task Consume(ConsumeContext<PositionClosed> context) =>
-        dispatcher.DispatchAsync(NotificationFactory.Create(context.Message, EventIds.Of(context)), context.CancellationToken);
+    public async Task Consume(ConsumeContext<PositionClosed> context)
+    {
+        await stats.AddClosedAsync(context.Message, context.CancellationToken);
+        await router.RouteAsync(NotificationFactory.Create(context.Message, EventIds.Of(context)), context.CancellationToken);
+    }
 }

@@ -2,12 +2,17 @@ using MassTransit;
 using Trading.Contracts.Signals;
 using Trading.Notification.Delivery;
 using Trading.Notification.Notifications;
+using Trading.Notification.Persistence;
 
 namespace Trading.Notification.Consumers;
 
-/// <summary>Queue <c>notification-signal-rejected</c>.</summary>
-public sealed class SignalRejectedConsumer(NotificationDispatcher dispatcher) : IConsumer<SignalRejected>
+/// <summary>Queue <c>notification-signal-rejected</c>: routes the notice to every channel that takes it and counts the event for the reports.</summary>
+public sealed class SignalRejectedConsumer(NotificationRouter router, StatsStore stats, TimeProvider time) : IConsumer<SignalRejected>
 {
-    public Task Consume(ConsumeContext<SignalRejected> context) =>
-        dispatcher.DispatchAsync(NotificationFactory.Create(context.Message, EventIds.Of(context)), context.CancellationToken);
+    public async Task Consume(ConsumeContext<SignalRejected> context)
+    {
+        var eventId = EventIds.Of(context);
+        await stats.SeenAsync(eventId, StatsStore.Rejected, time.GetUtcNow(), context.CancellationToken);
+        await router.RouteAsync(NotificationFactory.Create(context.Message, eventId), context.CancellationToken);
+    }
 }

@@ -5,9 +5,12 @@ using Trading.Notification.Notifications;
 
 namespace Trading.Notification.Consumers;
 
-/// <summary>Queue <c>notification-trading-halted</c>.</summary>
-public sealed class TradingHaltedConsumer(NotificationDispatcher dispatcher) : IConsumer<TradingHalted>
+/// <summary>Queue <c>notification-trading-halted</c>: routes the notice to every channel that takes it.</summary>
+public sealed class TradingHaltedConsumer(NotificationRouter router) : IConsumer<TradingHalted>
 {
-    public Task Consume(ConsumeContext<TradingHalted> context) =>
-        dispatcher.DispatchAsync(NotificationFactory.Create(context.Message, EventIds.Of(context)), context.CancellationToken);
+    public async Task Consume(ConsumeContext<TradingHalted> context)
+    {
+        var eventId = EventIds.Of(context);
+        await router.RouteAsync(NotificationFactory.Create(context.Message, eventId), context.CancellationToken);
+    }
 }

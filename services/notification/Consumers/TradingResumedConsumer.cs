@@ -5,9 +5,12 @@ using Trading.Notification.Notifications;
 
 namespace Trading.Notification.Consumers;
 
-/// <summary>Queue <c>notification-trading-resumed</c>.</summary>
-public sealed class TradingResumedConsumer(NotificationDispatcher dispatcher) : IConsumer<TradingResumed>
+/// <summary>Queue <c>notification-trading-resumed</c>: routes the notice to every channel that takes it.</summary>
+public sealed class TradingResumedConsumer(NotificationRouter router) : IConsumer<TradingResumed>
 {
-    public Task Consume(ConsumeContext<TradingResumed> context) =>
-        dispatcher.DispatchAsync(NotificationFactory.Create(context.Message, EventIds.Of(context)), context.CancellationToken);
+    public async Task Consume(ConsumeContext<TradingResumed> context)
+    {
+        var eventId = EventIds.Of(context);
+        await router.RouteAsync(NotificationFactory.Create(context.Message, eventId), context.CancellationToken);
+    }
 }

@@ -21,7 +21,8 @@ public sealed class AccountReader(PositionStore positions, LedgerStore ledger, H
         var dayStart = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var (total, beforeDay) = await ledger.TotalsAsync(tx, dayStart);
         var equity = options.StartingEquity + total;
-        var peak = Math.Max(await ledger.PeakAsync(tx) ?? equity, equity);
+        // Before the first booking the peak is the starting equity; after an operator's reset, the reset value.
+        var peak = Math.Max(await ledger.PeakAsync(tx) ?? Math.Max(options.StartingEquity, equity), equity);
         var (losses, lastLossAt) = LosingStreak(await positions.LatestResultsAsync(tx, StreakWindow));
         var active = await halts.ActiveAsync(tx, now);
         var account = new RiskAccount

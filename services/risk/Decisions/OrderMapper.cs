@@ -1,4 +1,5 @@
 using Trading.Contracts.Orders;
+using Trading.Contracts.Risk;
 using Trading.Contracts.Signals;
 using Trading.Markets.Risk;
 using Trading.Markets.Strategies;
@@ -78,6 +79,43 @@ public static class OrderMapper
             TakeProfit = signal.TakeProfit,
             SignalAt = signal.SignalAt,
             RequestedAt = requestedAt,
+        };
+    }
+
+    /// <summary>The announcement that a signal was approved, with its size.</summary>
+    public static SignalApproved ToSignalApproved(SignalGenerated signal, RiskDecision decision, decimal equity, DateTimeOffset approvedAt)
+    {
+        if (!decision.Approved)
+        {
+            throw new ArgumentException($"Signal {signal.SignalId} was rejected ({decision.Rule}); it cannot be announced as approved.", nameof(decision));
+        }
+
+        return new SignalApproved
+        {
+            SignalId = signal.SignalId,
+            Strategy = signal.Strategy,
+            Venue = signal.Venue,
+            Symbol = signal.Symbol,
+            Interval = signal.Interval,
+            Direction = signal.Direction,
+            Entry = signal.Entry,
+            StopLoss = signal.StopLoss,
+            TakeProfit = signal.TakeProfit,
+            RiskReward = signal.RiskReward,
+            Confidence = signal.Confidence,
+            Reason = signal.Reason,
+            SignalAt = signal.SignalAt,
+            Regime = signal.Regime,
+            HigherTimeframe = signal.HigherTimeframe,
+            HigherTimeframeTrend = signal.HigherTimeframeTrend,
+            MacroTrend = signal.MacroTrend,
+            Backtest = signal.Backtest,
+            Quantity = decision.Quantity,
+            Notional = decision.Quantity * signal.Entry,
+            RiskAmount = decision.Quantity * Math.Abs(signal.Entry - signal.StopLoss),
+            Equity = equity,
+            SizingReason = decision.Reason,
+            ApprovedAt = approvedAt,
         };
     }
 

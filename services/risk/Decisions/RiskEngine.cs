@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Trading.Contracts.Orders;
+using Trading.Contracts.Risk;
 using Trading.Contracts.Signals;
 using Trading.Markets.Risk;
 using Trading.Risk.Account;
@@ -66,6 +67,7 @@ public sealed class RiskEngine(
             var order = OrderMapper.ToPlaceOrder(signal, decision, tx.Now);
             await positions.InsertPendingAsync(tx, order, request.Direction);
             await tx.SendAsync(order, PlaceOrderQueue);
+            await tx.PublishAsync(OrderMapper.ToSignalApproved(signal, decision, view.Account.Equity, tx.Now));
             Log.Approved(logger, signal.SignalId, signal.Symbol, signal.Direction, order.Quantity, order.OrderId, order.ClientOrderId,
                 view.Account.Equity, view.Account.OpenPositions.Count, decision.Reason);
         }
@@ -144,12 +146,21 @@ public sealed class RiskEngine(
     private async Task<AccountView> BookedAsync(OutboxTransaction tx)
     {
         var view = await accounts.ReadAsync(tx);
-        await ledger.RaisePeakAsync(tx, view.Account.Equity);
+        await ledger.RaisePeakAsync(tx, view.Account.Equity, settings.Current.StartingEquity);
         if ((await halts.RecordDueAsync(tx, view)).Count > 0)
         {
             view = await accounts.ReadAsync(tx);
         }
 
+        await tx.PublishAsync(new AccountUpdated
+        {
+            Equity = view.Account.Equity,
+            PeakEquity = view.Account.PeakEquity,
+            PnlToday = view.Account.RealisedPnlToday,
+            OpenPositions = view.Account.OpenPositions.Count,
+            Halts = [.. view.Halts.Select(h => h.Rule).Distinct()],
+            UpdatedAt = tx.Now,
+        });
         return view;
     }
 }

@@ -48,19 +48,23 @@ public sealed class RiskOperator(
     public async Task<bool> KillAsync(string reason, string actor, bool flatten, CancellationToken cancellationToken)
     {
         var engaged = false;
-        await outbox.ExecuteAsync(
-            async tx =>
-            {
-                await RiskLock.TakeAsync(tx);
-                engaged = await halts.EngageKillSwitchAsync(tx, await accounts.ReadAsync(tx), reason, actor);
-                if (flatten)
-                {
-                    await FlattenAsync(tx, $"kill switch by {actor}: {reason}", symbol: null, actor);
-                }
+        await outbox.ExecuteAsync(async tx => engaged = await KillAsync(tx, reason, actor, flatten), cancellationToken);
+        Log.OperatorAction(logger, actor, engaged ? "kill switch engaged" : "kill switch was already engaged", reason);
+        return engaged;
+    }
 
-                metrics.Committed(await accounts.ReadAsync(tx));
-            },
-            cancellationToken);
+    /// <summary>
+    /// <see cref="KillAsync(string, string, bool, CancellationToken)"/> at most once per <paramref name="commandId"/> (a chat command
+    /// may arrive twice): null when that command was carried out before, else whether the kill switch was engaged now.
+    /// </summary>
+    public async Task<bool?> KillOnceAsync(Guid commandId, string reason, string actor, bool flatten, CancellationToken cancellationToken)
+    {
+        var engaged = false;
+        if (!await outbox.ExecuteOnceAsync("operator-kill-switch", commandId, async tx => engaged = await KillAsync(tx, reason, actor, flatten), cancellationToken))
+        {
+            return null;
+        }
+
         Log.OperatorAction(logger, actor, engaged ? "kill switch engaged" : "kill switch was already engaged", reason);
         return engaged;
     }
@@ -72,17 +76,63 @@ public sealed class RiskOperator(
     /// <summary>Lifts the kill switch and the drawdown halt; returns the rules lifted.</summary>
     public async Task<IReadOnlyList<string>> ResumeAsync(string reason, string actor, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Halt> ended = [];
+        IReadOnlyList<string> lifted = [];
+        await outbox.ExecuteAsync(async tx => lifted = await ResumeAsync(tx, reason, actor), cancellationToken);
+        Log.OperatorAction(logger, actor, lifted.Count == 0 ? "resume: nothing to lift" : "resumed", reason);
+        return lifted;
+    }
+
+    /// <summary>
+    /// <see cref="ResumeAsync(string, string, CancellationToken)"/> at most once per <paramref name="commandId"/>: null when that
+    /// command was carried out before, else the rules lifted.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> ResumeOnceAsync(Guid commandId, string reason, string actor, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> lifted = [];
+        if (!await outbox.ExecuteOnceAsync("operator-resume", commandId, async tx => lifted = await ResumeAsync(tx, reason, actor), cancellationToken))
+        {
+            return null;
+        }
+
+        Log.OperatorAction(logger, actor, lifted.Count == 0 ? "resume: nothing to lift" : "resumed", reason);
+        return lifted;
+    }
+
+    /// <summary>
+    /// Results of every closed position: count, wins (net above 0), losses (below 0), win rate, profit factor (gross profit over gross
+    /// loss; null without a loss) and net P&amp;L.
+    /// </summary>
+    public async Task<TradingStats> StatsAsync(CancellationToken cancellationToken)
+    {
+        StatsRow? row = null;
+        DateTimeOffset at = default;
         await outbox.ExecuteAsync(
             async tx =>
             {
-                await RiskLock.TakeAsync(tx);
-                ended = await halts.ResumeAsync(tx, await accounts.ReadAsync(tx), reason, actor);
-                metrics.Committed(await accounts.ReadAsync(tx));
+                at = tx.Now;
+                row = await tx.QuerySingleOrDefaultAsync<StatsRow>(
+                    """
+                    SELECT count(*)::int AS closed_trades,
+                           count(*) FILTER (WHERE realized_pnl > 0)::int AS wins,
+                           count(*) FILTER (WHERE realized_pnl < 0)::int AS losses,
+                           coalesce(sum(realized_pnl) FILTER (WHERE realized_pnl > 0), 0) AS gross_profit,
+                           coalesce(-sum(realized_pnl) FILTER (WHERE realized_pnl < 0), 0) AS gross_loss,
+                           coalesce(sum(realized_pnl), 0) AS net_pnl
+                    FROM positions
+                    WHERE status = 'closed'
+                    """);
             },
             cancellationToken);
-        Log.OperatorAction(logger, actor, ended.Count == 0 ? "resume: nothing to lift" : "resumed", reason);
-        return [.. ended.Select(h => h.Rule)];
+        return new TradingStats
+        {
+            ClosedTrades = row!.ClosedTrades,
+            Wins = row.Wins,
+            Losses = row.Losses,
+            WinRate = row.ClosedTrades == 0 ? 0m : (decimal)row.Wins / row.ClosedTrades,
+            ProfitFactor = row.GrossLoss == 0 ? null : row.GrossProfit / row.GrossLoss,
+            NetPnl = row.NetPnl,
+            StatsAt = at,
+        };
     }
 
     /// <summary>
@@ -143,6 +193,27 @@ public sealed class RiskOperator(
         return enabled;
     }
 
+    private async Task<bool> KillAsync(OutboxTransaction tx, string reason, string actor, bool flatten)
+    {
+        await RiskLock.TakeAsync(tx);
+        var engaged = await halts.EngageKillSwitchAsync(tx, await accounts.ReadAsync(tx), reason, actor);
+        if (flatten)
+        {
+            await FlattenAsync(tx, $"kill switch by {actor}: {reason}", symbol: null, actor);
+        }
+
+        metrics.Committed(await accounts.ReadAsync(tx));
+        return engaged;
+    }
+
+    private async Task<IReadOnlyList<string>> ResumeAsync(OutboxTransaction tx, string reason, string actor)
+    {
+        await RiskLock.TakeAsync(tx);
+        var ended = await halts.ResumeAsync(tx, await accounts.ReadAsync(tx), reason, actor);
+        metrics.Committed(await accounts.ReadAsync(tx));
+        return [.. ended.Select(h => h.Rule)];
+    }
+
     private async Task FlattenAsync(OutboxTransaction tx, string reason, string? symbol, string actor)
     {
         await limits.AuditAsync(tx, "flatten", reason, actor, symbol);
@@ -155,5 +226,20 @@ public sealed class RiskOperator(
         IReadOnlyList<OperatorAction> actions = [];
         await outbox.ExecuteAsync(async tx => actions = await limits.ActionsAsync(tx, count), cancellationToken);
         return actions;
+    }
+
+    private sealed class StatsRow
+    {
+        public int ClosedTrades { get; set; }
+
+        public int Wins { get; set; }
+
+        public int Losses { get; set; }
+
+        public decimal GrossProfit { get; set; }
+
+        public decimal GrossLoss { get; set; }
+
+        public decimal NetPnl { get; set; }
     }
 }

@@ -11,7 +11,10 @@ public sealed class LedgerStore
     public const string Fee = "fee";
     public const string Realised = "realised";
 
-    /// <summary>Books an amount once; false when the reference was booked before (a redelivered event).</summary>
+    /// <summary>Places kept of a booked amount: sums of many amounts of full decimal precision would not fit a decimal when read back.</summary>
+    public const int Decimals = 12;
+
+    /// <summary>Books an amount (rounded to <see cref="Decimals"/> places) once; false when the reference was booked before (a redelivered event).</summary>
     public async Task<bool> BookAsync(OutboxTransaction tx, string reference, string kind, Guid signalId, decimal amount, DateTimeOffset eventAt) =>
         await tx.ExecuteAsync(
             """
@@ -19,7 +22,7 @@ public sealed class LedgerStore
             VALUES (@reference, @kind, @signalId, @amount, @eventAt, @now)
             ON CONFLICT (reference) DO NOTHING
             """,
-            new { reference, kind, signalId, amount, eventAt, now = tx.Now.ToUniversalTime() }) == 1;
+            new { reference, kind, signalId, amount = Math.Round(amount, Decimals), eventAt, now = tx.Now.ToUniversalTime() }) == 1;
 
     /// <summary>Sum of the amounts of one kind booked for a signal (0 when none).</summary>
     public async Task<decimal> BookedAsync(OutboxTransaction tx, Guid signalId, string kind) =>
@@ -50,14 +53,17 @@ public sealed class LedgerStore
     public Task<decimal?> PeakAsync(OutboxTransaction tx) =>
         tx.ExecuteScalarAsync<decimal?>("SELECT peak_equity FROM account_state WHERE id = 1");
 
-    /// <summary>Raises the recorded peak to <paramref name="equity"/> when it is higher (or sets it the first time).</summary>
-    public Task RaisePeakAsync(OutboxTransaction tx, decimal equity) =>
+    /// <summary>
+    /// Raises the recorded peak to <paramref name="equity"/> when it is higher; the first time, the peak starts at the higher of it and
+    /// <paramref name="startingEquity"/> (equity before any booking is the first peak).
+    /// </summary>
+    public Task RaisePeakAsync(OutboxTransaction tx, decimal equity, decimal startingEquity) =>
         tx.ExecuteAsync(
             """
-            INSERT INTO account_state (id, peak_equity, updated_at) VALUES (1, @equity, @now)
-            ON CONFLICT (id) DO UPDATE SET peak_equity = greatest(account_state.peak_equity, excluded.peak_equity), updated_at = excluded.updated_at
+            INSERT INTO account_state (id, peak_equity, updated_at) VALUES (1, greatest(@equity, @startingEquity), @now)
+            ON CONFLICT (id) DO UPDATE SET peak_equity = greatest(account_state.peak_equity, @equity), updated_at = excluded.updated_at
             """,
-            new { equity, now = tx.Now.ToUniversalTime() });
+            new { equity = Math.Round(equity, Decimals), startingEquity = Math.Round(startingEquity, Decimals), now = tx.Now.ToUniversalTime() });
 
     /// <summary>Sets the peak to <paramref name="equity"/>: an operator accepted the drawdown and resumed.</summary>
     public Task ResetPeakAsync(OutboxTransaction tx, decimal equity) =>
@@ -66,7 +72,7 @@ public sealed class LedgerStore
             INSERT INTO account_state (id, peak_equity, updated_at) VALUES (1, @equity, @now)
             ON CONFLICT (id) DO UPDATE SET peak_equity = excluded.peak_equity, updated_at = excluded.updated_at
             """,
-            new { equity, now = tx.Now.ToUniversalTime() });
+            new { equity = Math.Round(equity, Decimals), now = tx.Now.ToUniversalTime() });
 
     private sealed class TotalsRow
     {

@@ -53,7 +53,7 @@ public sealed class PositionStore
                 Direction = direction.ToString(),
                 order.Quantity,
                 order.Entry,
-                Notional = order.Quantity * order.Entry,
+                Notional = Math.Round(order.Quantity * order.Entry, LedgerStore.Decimals),
                 UpdatedAt = tx.Now.ToUniversalTime(),
             });
 
@@ -62,10 +62,18 @@ public sealed class PositionStore
         await tx.ExecuteAsync(
             """
             UPDATE positions
-            SET status = 'open', entry = @Price, quantity = @Quantity, notional = @Price * @Quantity, opened_at = @FilledAt, updated_at = @now
+            SET status = 'open', entry = @Price, quantity = @Quantity, notional = @Notional, opened_at = @FilledAt, updated_at = @now
             WHERE signal_id = @SignalId AND status = 'pending'
             """,
-            new { fill.SignalId, fill.Price, fill.Quantity, fill.FilledAt, now = tx.Now.ToUniversalTime() }) == 1;
+            new
+            {
+                fill.SignalId,
+                fill.Price,
+                fill.Quantity,
+                Notional = Math.Round(fill.Price * fill.Quantity, LedgerStore.Decimals),
+                fill.FilledAt,
+                now = tx.Now.ToUniversalTime(),
+            }) == 1;
 
     /// <summary>Marks a pending or open position closed with its result; false when there is none.</summary>
     public async Task<bool> MarkClosedAsync(OutboxTransaction tx, PositionClosed closed) =>
@@ -79,8 +87,10 @@ public sealed class PositionStore
             new
             {
                 closed.SignalId,
-                closed.RealizedPnl,
-                closed.RMultiple,
+
+                // Rounded: sums of full-precision results would not fit a decimal when read back.
+                RealizedPnl = Math.Round(closed.RealizedPnl, LedgerStore.Decimals),
+                RMultiple = Math.Round(closed.RMultiple, LedgerStore.Decimals),
                 ExitReason = closed.ExitReason.ToString(),
                 closed.OpenedAt,
                 closed.ClosedAt,

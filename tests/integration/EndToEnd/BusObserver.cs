@@ -59,6 +59,8 @@ public sealed class BusObserver : IAsyncDisposable
                 Record<TradingResumed>(endpoint);
                 Record<LivePerformanceDeviated>(endpoint);
                 Record<RiskLimitsChanged>(endpoint);
+                Record<SignalApproved>(endpoint);
+                Record<AccountUpdated>(endpoint);
             });
         });
         await _bus.StartAsync();

@@ -28,6 +28,8 @@ public sealed record ScenarioSettings(decimal Speed, int BatchSize, TimeSpan Gra
         ["Signal__Gate__Enforce"] = "false",
         ["Notification__Webhooks__0__Name"] = "e2e",
         ["Notification__Webhooks__0__Url"] = webhook.ToString(),
+        ["Notification__Webhooks__0__Events__0"] = "signal-generated",
+        ["Notification__Webhooks__0__PerSecond"] = "100",
         ["Messaging__OutboxPollInterval"] = "00:00:00.250",
     };
 }

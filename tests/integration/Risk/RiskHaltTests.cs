@@ -36,6 +36,8 @@ public sealed class RiskHaltTests(InfrastructureFixture infrastructure, ITestOut
         Assert.Equal(9_700m, state.GetProperty("account").GetProperty("equity").GetDecimal());
         Assert.Equal(-300m, state.GetProperty("account").GetProperty("realisedPnlToday").GetDecimal());
         Assert.Equal("daily-loss-limit", Assert.Single(state.GetProperty("halts").EnumerateArray()).GetProperty("rule").GetString());
+        var account = risk.Events.All<AccountUpdated>().MaxBy(a => a.UpdatedAt)!;
+        Assert.Equal((9_700m, 10_000m, -300m, 0, "daily-loss-limit"), (account.Equity, account.PeakEquity, account.PnlToday, account.OpenPositions, account.Halts.Single()));
 
         // An operator's resume lifts the kill switch and drawdown halts only: the daily halt runs to the end of the UTC day.
         var resumed = await risk.OperatorJsonAsync(HttpMethod.Post, "/operator/resume", new { reason = "try" });

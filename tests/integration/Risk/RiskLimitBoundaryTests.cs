@@ -1,4 +1,5 @@
 using System.Globalization;
+using Trading.Contracts.Risk;
 using Trading.Contracts.Signals;
 using Trading.Integration.Tests.Infrastructure;
 using Trading.Markets.Risk;
@@ -238,6 +239,10 @@ public sealed class RiskLimitBoundaryTests(InfrastructureFixture infrastructure,
         {
             await Eventually.Holds(() => risk.Orders.Any(o => o.SignalId == signalId), RiskHarness.Patience, $"a PlaceOrder for {signalId}");
             Assert.Equal(decision.Quantity, risk.Orders.Single(o => o.SignalId == signalId).Quantity);
+            await Eventually.Holds(
+                () => Task.FromResult(risk.Events.All<SignalApproved>().Any(a => a.SignalId == signalId)), RiskHarness.Patience, $"a SignalApproved for {signalId}");
+            var approved = risk.Events.All<SignalApproved>().Single(a => a.SignalId == signalId);
+            Assert.Equal((decision.Quantity, decision.Notional, decision.Reason), (approved.Quantity, approved.Notional, approved.SizingReason));
         }
         else
         {
