@@ -1,6 +1,4 @@
-using Dapper;
 using MassTransit;
-using Npgsql;
 using Trading.Contracts.MarketData;
 using Trading.Contracts.Orders;
 using Trading.Integration.Tests.EndToEnd;
@@ -19,59 +17,39 @@ internal sealed class ExecutionRun : IAsyncDisposable
     public const string Symbol = "BTC/USDT";
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
-    private readonly Dictionary<string, string> _environment;
-    private readonly string _logs;
     private ReplayBus? _replay;
 
-    private ExecutionRun(string postgres, string rabbitMq, Dictionary<string, string> environment, string logs)
-    {
-        Postgres = postgres;
-        RabbitMq = rabbitMq;
-        _environment = environment;
-        _logs = logs;
-    }
+    private ExecutionRun(IsolatedService service) => Service = service;
 
-    public string Postgres { get; }
+    /// <summary>The execution process, its database and virtual host.</summary>
+    public IsolatedService Service { get; }
 
-    public string RabbitMq { get; }
+    public string Postgres => Service.Postgres;
 
-    public ServiceProcess Process { get; private set; } = null!;
+    public string RabbitMq => Service.RabbitMq;
+
+    public ServiceProcess Process => Service.First;
 
     public BusObserver Observer { get; } = new();
 
     public static async Task<ExecutionRun> StartAsync(InfrastructureFixture infrastructure, string name, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var postgres = await infrastructure.CreateDatabaseAsync();
-        var rabbitMq = await infrastructure.CreateVirtualHostAsync();
-        var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
-        {
-            ["ConnectionStrings__Postgres"] = postgres,
-            ["ConnectionStrings__RabbitMq"] = rabbitMq,
-            ["Messaging__OutboxPollInterval"] = "00:00:00.200",
-        };
-        var logs = Path.Combine(RepositoryPaths.Root, ".local", "test-logs", $"execution-{name}-" + new Uri(rabbitMq).AbsolutePath.Trim('/'));
-        var run = new ExecutionRun(postgres, rabbitMq, environment, logs);
-        await run.StartProcessAsync();
-        await run.Observer.StartAsync(rabbitMq);
-        run._replay = await ReplayBus.StartAsync(rabbitMq);
+        var run = new ExecutionRun(await IsolatedService.CreateAsync(infrastructure, "execution", "Trading.Execution", name, settings));
+        await run.Service.StartInstanceAsync();
+        await run.Observer.StartAsync(run.RabbitMq);
+        run._replay = await ReplayBus.StartAsync(run.RabbitMq);
         return run;
     }
 
-    public async Task StartProcessAsync()
-    {
-        Process = new ServiceProcess("execution", "Trading.Execution", _environment, _logs);
-        Process.Start();
-        await Process.WaitUntilReadyAsync(Patience);
-    }
-
     /// <summary>SIGKILL, then a new process with the same settings.</summary>
-    public async Task KillAndRestartAsync()
-    {
-        var killed = Process;
-        await killed.KillAsync();
-        await killed.DisposeAsync();
-        await StartProcessAsync();
-    }
+    public Task KillAndRestartAsync() => Service.KillAndRestartAsync();
+
+    /// <summary>SIGTERM, then a new process with the same settings.</summary>
+    public Task StopAndRestartAsync() => Service.StopAndRestartAsync();
+
+    /// <summary>Publishes an event (a quote, say) as market-data would.</summary>
+    public Task PublishAsync<T>(T message)
+        where T : class => _replay!.PublishAsync(message, Guid.NewGuid());
 
     /// <summary>Sends the command as risk's outbox would, with the given message id.</summary>
     public async Task SendAsync<T>(T command, string queue, Guid messageId)
@@ -80,19 +58,6 @@ internal sealed class ExecutionRun : IAsyncDisposable
         // The queue is single-active-consumer; a sender must declare it with the same argument.
         var endpoint = await _replay!.Bus.GetSendEndpoint(new Uri($"queue:{queue}?singleactiveconsumer=true"));
         await endpoint.Send(command, context => context.MessageId = messageId);
-    }
-
-    /// <summary>Publishes an event (a quote, say) as market-data would.</summary>
-    public Task PublishAsync<T>(T message)
-        where T : class => _replay!.PublishAsync(message, Guid.NewGuid());
-
-    /// <summary>SIGTERM, then a new process with the same settings.</summary>
-    public async Task StopAndRestartAsync()
-    {
-        var stopped = Process;
-        await stopped.StopAsync();
-        await stopped.DisposeAsync();
-        await StartProcessAsync();
     }
 
     public Task PlaceAsync(PlaceOrder order, Guid messageId) => SendAsync(order, "execution-place-order", messageId);
@@ -113,17 +78,9 @@ internal sealed class ExecutionRun : IAsyncDisposable
         }
     }
 
-    public async Task<List<T>> QueryAsync<T>(string sql, object? parameters = null)
-    {
-        await using var connection = new NpgsqlConnection(Postgres);
-        return [.. await connection.QueryAsync<T>(sql, parameters)];
-    }
+    public Task<List<T>> QueryAsync<T>(string sql, object? parameters = null) => Service.QueryAsync<T>(sql, parameters);
 
-    public async Task<long> CountAsync(string sql, object? parameters = null)
-    {
-        await using var connection = new NpgsqlConnection(Postgres);
-        return await connection.ExecuteScalarAsync<long>(sql, parameters);
-    }
+    public Task<long> CountAsync(string sql, object? parameters = null) => Service.CountAsync(sql, parameters);
 
     public async ValueTask DisposeAsync()
     {
@@ -133,6 +90,6 @@ internal sealed class ExecutionRun : IAsyncDisposable
         }
 
         await Observer.DisposeAsync();
-        await Process.DisposeAsync();
+        await Service.DisposeAsync();
     }
 }

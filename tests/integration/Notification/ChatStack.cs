@@ -1,6 +1,4 @@
 using System.Globalization;
-using Dapper;
-using Npgsql;
 using Trading.Contracts.Orders;
 using Trading.FakeVenues.Chat;
 using Trading.Integration.Tests.EndToEnd;
@@ -18,17 +16,10 @@ internal sealed class ChatStack : IAsyncDisposable
     public const string SmtpPassword = "smtp-password-0123456789";
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
-    private readonly Dictionary<string, string> _environment;
-    private readonly string _logs;
-    private readonly List<ServiceProcess> _retired = [];
-
-    private ChatStack(string postgres, string rabbitMq, Dictionary<string, string> environment, string logs, FakeSlackServer slack,
-        FakeDiscordServer discord, FakeTelegramServer telegram, FakeWebhookServer webhook, FakeSmtpServer smtp, ReplayBus bus)
+    private ChatStack(IsolatedService service, FakeSlackServer slack, FakeDiscordServer discord, FakeTelegramServer telegram, FakeWebhookServer webhook,
+        FakeSmtpServer smtp, ReplayBus bus)
     {
-        Postgres = postgres;
-        RabbitMq = rabbitMq;
-        _environment = environment;
-        _logs = logs;
+        Service = service;
         Slack = slack;
         Discord = discord;
         Telegram = telegram;
@@ -37,9 +28,12 @@ internal sealed class ChatStack : IAsyncDisposable
         Bus = bus;
     }
 
-    public string Postgres { get; }
+    /// <summary>The notification processes, their database and virtual host.</summary>
+    public IsolatedService Service { get; }
 
-    public string RabbitMq { get; }
+    public string Postgres => Service.Postgres;
+
+    public string RabbitMq => Service.RabbitMq;
 
     public FakeSlackServer Slack { get; }
 
@@ -53,7 +47,7 @@ internal sealed class ChatStack : IAsyncDisposable
 
     public ReplayBus Bus { get; }
 
-    public List<ServiceProcess> Instances { get; } = [];
+    public List<ServiceProcess> Instances => Service.Instances;
 
     /// <summary>Every secret of the configuration: the URLs, their tokens, the bot token, the SMTP password.</summary>
     public IReadOnlyList<string> Secrets =>
@@ -68,8 +62,6 @@ internal sealed class ChatStack : IAsyncDisposable
 
     public static async Task<ChatStack> StartAsync(InfrastructureFixture infrastructure, string name, int instances, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var postgres = await infrastructure.CreateDatabaseAsync();
-        var rabbitMq = await infrastructure.CreateVirtualHostAsync();
         var slack = await FakeSlackServer.StartAsync();
         var discord = await FakeDiscordServer.StartAsync();
         var telegram = await FakeTelegramServer.StartAsync();
@@ -78,8 +70,6 @@ internal sealed class ChatStack : IAsyncDisposable
         smtp.RequireAuthentication("bot", SmtpPassword);
         var environment = new Dictionary<string, string>
         {
-            ["ConnectionStrings__Postgres"] = postgres,
-            ["ConnectionStrings__RabbitMq"] = rabbitMq,
             ["Notification__StatusReportInterval"] = "00:00:00",
             ["Notification__DailySummary"] = "false",
             ["Notification__Slack__0__Name"] = "desk",
@@ -108,32 +98,17 @@ internal sealed class ChatStack : IAsyncDisposable
             environment[key] = value;
         }
 
-        var logs = Path.Combine(RepositoryPaths.Root, ".local", "test-logs", $"notification-{name}-" + new Uri(rabbitMq).AbsolutePath.Trim('/'));
-        var stack = new ChatStack(postgres, rabbitMq, environment, logs, slack, discord, telegram, webhook, smtp, await ReplayBus.StartAsync(rabbitMq));
+        var service = await IsolatedService.CreateAsync(infrastructure, "notification", "Trading.Notification", name, environment);
+        var stack = new ChatStack(service, slack, discord, telegram, webhook, smtp, await ReplayBus.StartAsync(service.RabbitMq));
         for (var i = 0; i < instances; i++)
         {
-            await stack.StartInstanceAsync();
+            await service.StartInstanceAsync();
         }
 
         return stack;
     }
 
-    public async Task StartInstanceAsync()
-    {
-        var process = new ServiceProcess("notification", "Trading.Notification", _environment, _logs);
-        Instances.Add(process);
-        process.Start();
-        await process.WaitUntilReadyAsync(Patience);
-    }
-
-    public async Task KillAndRestartAsync()
-    {
-        var killed = Instances[0];
-        await killed.KillAsync();
-        Instances.RemoveAt(0);
-        _retired.Add(killed);
-        await StartInstanceAsync();
-    }
+    public Task KillAndRestartAsync() => Service.KillAndRestartAsync();
 
     /// <summary>A fill whose symbol (<c>T{index}/USD</c>) marks it in every rendered message.</summary>
     public static OrderFilled Fill(int index) => new()
@@ -155,17 +130,13 @@ internal sealed class ChatStack : IAsyncDisposable
 
     public static string Marker(int index) => $"T{index:D3}/USD";
 
-    public async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Postgres);
-        return await connection.ExecuteScalarAsync<long>(sql);
-    }
+    public Task<long> CountAsync(string sql) => Service.CountAsync(sql);
 
-    /// <summary>Waits until no delivery is pending or being sent.</summary>
-    public Task SettledAsync() =>
+    /// <summary>Waits until <paramref name="events"/> events of <paramref name="eventName"/> are queued and no delivery is pending or being sent.</summary>
+    public Task SettledAsync(int events, string eventName = "order-filled") =>
         Eventually.Holds(
-            async () => await CountAsync("SELECT count(*) FROM notification.deliveries WHERE status IN ('pending', 'sending')") == 0
-                && await CountAsync("SELECT count(*) FROM notification.deliveries") > 0,
+            async () => await CountAsync($"SELECT count(DISTINCT event_id) FROM notification.deliveries WHERE event = '{eventName}'") >= events
+                && await CountAsync("SELECT count(*) FROM notification.deliveries WHERE status IN ('pending', 'sending')") == 0,
             Patience,
             () => "every delivery is final\n" + Logs());
 
@@ -173,17 +144,13 @@ internal sealed class ChatStack : IAsyncDisposable
     public static int RequestsWith(FakeChatServer server, string marker) =>
         server.Requests.Count(r => r.Body.Contains(marker, StringComparison.Ordinal));
 
-    public string Logs() => string.Join("\n", Instances.Concat(_retired).Select((p, i) => $"----- notification {i} (exited {p.HasExited})\n{p.Tail(20)}"));
+    public string Logs() => Service.Logs();
 
-    public string AllOutput() => string.Join("\n", Instances.Concat(_retired).Select(p => p.Output));
+    public string AllOutput() => Service.AllOutput();
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in Instances.Concat(_retired))
-        {
-            await process.DisposeAsync();
-        }
-
+        await Service.DisposeAsync();
         await Bus.DisposeAsync();
         await Slack.DisposeAsync();
         await Discord.DisposeAsync();

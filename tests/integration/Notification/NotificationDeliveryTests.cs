@@ -27,7 +27,7 @@ public sealed class NotificationDeliveryTests(InfrastructureFixture infrastructu
 
         await stack.Slack.WaitForRequestsAsync(2, ChatStack.Patience);
         await stack.KillAndRestartAsync();
-        await stack.SettledAsync();
+        await stack.SettledAsync(Burst);
 
         var interrupted = await stack.CountAsync("SELECT count(*) FROM notification.deliveries WHERE status = 'interrupted'");
         output.WriteLine($"interrupted: {interrupted}; requests: " + string.Join(", ", stack.Chats.Select(c => $"{c.Channel} {c.Server.Requests.Count}")));
@@ -66,7 +66,7 @@ public sealed class NotificationDeliveryTests(InfrastructureFixture infrastructu
             await stack.Bus.PublishAsync(ChatStack.Fill(i), Guid.NewGuid());
         }
 
-        await stack.SettledAsync();
+        await stack.SettledAsync(12);
 
         foreach (var (channel, server) in stack.Chats)
         {
@@ -98,6 +98,44 @@ public sealed class NotificationDeliveryTests(InfrastructureFixture infrastructu
     }
 
     [Fact]
+    public async Task Each_api_failure_is_waited_out_retried_or_given_up_as_the_api_says()
+    {
+        await using var stack = await ChatStack.StartAsync(infrastructure, "failures", instances: 1, new Dictionary<string, string>
+        {
+            // Only the fill reaches the chats, so the scripted answers meet it (not the system-started notice).
+            ["Notification__Slack__0__Events__0"] = "order-filled",
+            ["Notification__Discord__0__Events__0"] = "order-filled",
+            ["Notification__Telegram__0__Events__0"] = "order-filled",
+            ["Notification__Webhooks__0__Events__0"] = "order-filled",
+        });
+        stack.Slack.Script(FakeSlackServer.Fixture("429-rate-limited"));
+        stack.Discord.Script(FakeReply.Of(502, "bad gateway"), FakeReply.Of(204).After(TimeSpan.FromSeconds(15)));
+        stack.Telegram.Script(FakeTelegramServer.Fixture("400-chat-not-found"));
+        stack.Webhook.Script(FakeReply.Of(401, "who are you"));
+
+        await stack.Bus.PublishAsync(ChatStack.Fill(7), Guid.NewGuid());
+        await stack.SettledAsync(1);
+
+        // Slack: 429 with Retry-After 1, then delivered once, a second later.
+        var slack = stack.Slack.Requests.Where(r => r.Body.Contains(ChatStack.Marker(7), StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, slack.Count);
+        Assert.True(slack[1].ReceivedAt - slack[0].ReceivedAt >= TimeSpan.FromMilliseconds(950));
+
+        // Discord: a 502, then (after the 1 s backoff) an answer slower than the 10 s timeout, then delivered.
+        var discord = stack.Discord.Requests.Where(r => r.Body.Contains(ChatStack.Marker(7), StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, discord.Count);
+        Assert.True(discord[1].ReceivedAt - discord[0].ReceivedAt >= TimeSpan.FromMilliseconds(950));
+        Assert.True(discord[2].ReceivedAt - discord[1].ReceivedAt >= TimeSpan.FromSeconds(10));
+
+        // Telegram chat not found and a webhook's 401 are permanent: one request each, recorded as failed with the API's words.
+        Assert.Single(stack.Telegram.SentMessages);
+        Assert.Single(stack.Webhook.Requests);
+        Assert.Equal(1, await stack.CountAsync("SELECT count(*) FROM notification.deliveries WHERE channel = 'telegram:phone' AND status = 'failed' AND last_error LIKE '%chat not found%'"));
+        Assert.Equal(1, await stack.CountAsync("SELECT count(*) FROM notification.deliveries WHERE channel = 'webhook:ops' AND status = 'failed' AND last_error LIKE '%401%'"));
+        Assert.Equal(2, await stack.CountAsync("SELECT count(*) FROM notification.deliveries WHERE channel IN ('slack:desk', 'discord:desk') AND status = 'delivered'"));
+    }
+
+    [Fact]
     public async Task No_secret_appears_in_any_log_line_of_a_run_with_every_channel_configured()
     {
         await using var stack = await ChatStack.StartAsync(infrastructure, "secrets", instances: 1);
@@ -113,7 +151,8 @@ public sealed class NotificationDeliveryTests(InfrastructureFixture infrastructu
             Reason = "test",
             HaltedAt = DateTimeOffset.UtcNow,
         }, Guid.NewGuid());
-        await stack.SettledAsync();
+        await stack.SettledAsync(1, "trading-halted");
+        await stack.SettledAsync(1);
         await Eventually.Holds(() => Task.FromResult(stack.Smtp.Messages.Count == 1), ChatStack.Patience, "the e-mail arrives");
 
         var log = stack.AllOutput();

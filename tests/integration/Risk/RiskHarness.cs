@@ -25,26 +25,20 @@ internal sealed class RiskHarness : IAsyncDisposable
 
     private readonly ConcurrentQueue<PlaceOrder> _orders = new();
     private readonly ConcurrentQueue<FlattenPositions> _flattens = new();
-    private readonly Dictionary<string, string> _environment;
-    private readonly string _logs;
-    private readonly List<ServiceProcess> _retired = [];
     private IBusControl? _execution;
 
-    private RiskHarness(string postgres, string rabbitMq, Dictionary<string, string> environment, string logs)
-    {
-        Postgres = postgres;
-        RabbitMq = rabbitMq;
-        _environment = environment;
-        _logs = logs;
-    }
+    private RiskHarness(IsolatedService service) => Service = service;
 
-    public string Postgres { get; }
+    /// <summary>The risk processes, their database and virtual host.</summary>
+    public IsolatedService Service { get; }
 
-    public string RabbitMq { get; }
+    public string Postgres => Service.Postgres;
 
-    public List<ServiceProcess> Instances { get; } = [];
+    public string RabbitMq => Service.RabbitMq;
 
-    public ServiceProcess Risk => Instances[0];
+    public List<ServiceProcess> Instances => Service.Instances;
+
+    public ServiceProcess Risk => Service.First;
 
     public BusObserver Events { get; } = new();
 
@@ -58,52 +52,30 @@ internal sealed class RiskHarness : IAsyncDisposable
 
     public static async Task<RiskHarness> StartAsync(InfrastructureFixture infrastructure, string name, IReadOnlyDictionary<string, string>? settings = null, int instances = 1)
     {
-        var postgres = await infrastructure.CreateDatabaseAsync();
-        var rabbitMq = await infrastructure.CreateVirtualHostAsync();
         var environment = new Dictionary<string, string>
         {
-            ["ConnectionStrings__Postgres"] = postgres,
-            ["ConnectionStrings__RabbitMq"] = rabbitMq,
             ["Risk__Operator__Token"] = Token,
             ["Risk__HaltCheckInterval"] = "00:00:01",
-            ["Messaging__OutboxPollInterval"] = "00:00:00.200",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key] = value;
         }
 
-        var logs = Path.Combine(RepositoryPaths.Root, ".local", "test-logs", $"risk-{name}-" + new Uri(rabbitMq).AbsolutePath.Trim('/'));
-        var harness = new RiskHarness(postgres, rabbitMq, environment, logs);
-        await harness.Events.StartAsync(rabbitMq);
-        harness.Bus = await ReplayBus.StartAsync(rabbitMq);
+        var harness = new RiskHarness(await IsolatedService.CreateAsync(infrastructure, "risk", "Trading.Risk", name, environment));
+        await harness.Events.StartAsync(harness.RabbitMq);
+        harness.Bus = await ReplayBus.StartAsync(harness.RabbitMq);
         await harness.StartExecutionQueueAsync();
         for (var i = 0; i < instances; i++)
         {
-            await harness.StartInstanceAsync();
+            await harness.Service.StartInstanceAsync();
         }
 
         return harness;
     }
 
-    public async Task<ServiceProcess> StartInstanceAsync()
-    {
-        var process = new ServiceProcess("risk", "Trading.Risk", _environment, _logs);
-        Instances.Add(process);
-        process.Start();
-        await process.WaitUntilReadyAsync(Patience);
-        return process;
-    }
-
     /// <summary>SIGKILL of the first instance, and a new process in its place.</summary>
-    public async Task KillAndRestartAsync()
-    {
-        var killed = Instances[0];
-        await killed.KillAsync();
-        Instances.RemoveAt(0);
-        _retired.Add(killed);
-        await StartInstanceAsync();
-    }
+    public Task KillAndRestartAsync() => Service.KillAndRestartAsync();
 
     public Task PublishAsync<T>(T message)
         where T : class => Bus.PublishAsync(message, Guid.NewGuid());
@@ -202,23 +174,11 @@ internal sealed class RiskHarness : IAsyncDisposable
         return decision!;
     }
 
-    public async Task<T?> QuerySingleAsync<T>(string sql, object? parameters = null)
-    {
-        await using var connection = new NpgsqlConnection(Postgres);
-        return await connection.QuerySingleOrDefaultAsync<T>(sql, parameters);
-    }
+    public Task<T?> QuerySingleAsync<T>(string sql, object? parameters = null) => Service.QuerySingleAsync<T>(sql, parameters);
 
-    public async Task<long> CountAsync(string sql, object? parameters = null)
-    {
-        await using var connection = new NpgsqlConnection(Postgres);
-        return await connection.ExecuteScalarAsync<long>(sql, parameters);
-    }
+    public Task<long> CountAsync(string sql, object? parameters = null) => Service.CountAsync(sql, parameters);
 
-    public async Task ExecuteAsync(string sql, object? parameters = null)
-    {
-        await using var connection = new NpgsqlConnection(Postgres);
-        await connection.ExecuteAsync(sql, parameters);
-    }
+    public Task ExecuteAsync(string sql, object? parameters = null) => Service.ExecuteAsync(sql, parameters);
 
     /// <summary>Forgets every decision, position, booking, halt and override: the account is fresh again.</summary>
     public Task ResetAsync() =>
@@ -243,15 +203,11 @@ internal sealed class RiskHarness : IAsyncDisposable
             Backtest = backtest,
         };
 
-    public string Logs() => string.Join("\n", Instances.Select((p, i) => $"----- risk {i} (exited {p.HasExited})\n{p.Tail(20)}"));
+    public string Logs() => Service.Logs();
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in Instances.Concat(_retired))
-        {
-            await process.DisposeAsync();
-        }
-
+        await Service.DisposeAsync();
         await Events.DisposeAsync();
         await Bus.DisposeAsync();
         if (_execution is not null)

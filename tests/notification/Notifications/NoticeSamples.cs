@@ -55,6 +55,10 @@ public static class NoticeSamples
         Backtest = Backtest,
     };
 
+    /// <summary>The sample signal without a backtest record or market context.</summary>
+    public static readonly SignalGenerated BareSignal =
+        Signal with { Regime = null, HigherTimeframe = null, HigherTimeframeTrend = null, MacroTrend = null, Backtest = null };
+
     public static SignalApproved Approved(SignalGenerated signal) => new()
     {
         SignalId = signal.SignalId,
@@ -83,105 +87,139 @@ public static class NoticeSamples
         ApprovedAt = signal.SignalAt.AddMilliseconds(40),
     };
 
+    public static readonly SignalRejected Rejected = new()
+    {
+        SignalId = SignalId,
+        Symbol = "ETH/USD",
+        Rule = "max-open-positions",
+        Reason = "2 positions already open",
+        RejectedAt = At,
+    };
+
+    /// <summary>A paper buy that opens a position.</summary>
+    public static readonly OrderFilled Fill = new()
+    {
+        OrderId = Guid.Parse("0b6c3f0e-1f7e-4d7a-9a51-9d1d2f1e3c4b"),
+        ClientOrderId = "cls-abc",
+        PositionId = Guid.Parse("3d3f4b5e-6a7b-4c8d-9e0f-1a2b3c4d5e6f"),
+        SignalId = SignalId,
+        Venue = "KRAKEN",
+        Symbol = "BTC/USDT",
+        Side = OrderSide.Buy,
+        Quantity = 0.0123m,
+        Price = 105_441.65m,
+        Fee = 3.37m,
+        OpensPosition = true,
+        IsPaper = true,
+        FilledAt = At,
+    };
+
+    /// <summary>The position <see cref="Fill"/> opened, closed at a loss by its stop.</summary>
+    public static readonly PositionClosed Closed = new()
+    {
+        PositionId = Fill.PositionId,
+        SignalId = Fill.SignalId,
+        Venue = Fill.Venue,
+        Symbol = Fill.Symbol,
+        Side = Fill.Side,
+        Quantity = Fill.Quantity,
+        EntryPrice = 105_441.6m,
+        ExitPrice = 105_661.3m,
+        Fees = 6.75m,
+        RealizedPnl = -4.3074m,
+        RMultiple = -0.35m,
+        ExitReason = ExitReason.StopLoss,
+        OpenedAt = At.AddMinutes(-30),
+        ClosedAt = At,
+    };
+
+    public static readonly TradingHalted Halted = new()
+    {
+        Rule = "daily-loss-limit",
+        Reason = "lost 3.1% today",
+        HaltedAt = At,
+        ResumesAt = new DateTimeOffset(2025, 1, 7, 0, 0, 0, TimeSpan.Zero),
+    };
+
+    public static readonly TradingResumed Resumed = new() { Reason = "new UTC day", ResumedAt = At };
+
+    public static readonly FeedStatusChanged FeedDown = new()
+    {
+        Venue = "KRAKEN",
+        Status = FeedStatus.Down,
+        Reason = "socket closed (1006)",
+        ChangedAt = At,
+    };
+
+    public static readonly LivePerformanceDeviated Deviated = new()
+    {
+        Strategy = "ema-cross",
+        Symbol = "BTC/USDT",
+        Interval = "15m",
+        Trades = 30,
+        WinRate = 0.3m,
+        ProfitFactor = 0.7m,
+        MaxDrawdownPct = 12.5m,
+        BacktestWinRate = 0.55m,
+        BacktestProfitFactor = 1.8m,
+        BacktestMaxDrawdownPct = 8.5m,
+        Deviations = ["live win rate 30.0% is below the backtest's 55.0% less 15 points (40.0%)"],
+        Disabled = true,
+        DeviatedAt = At,
+    };
+
+    public static readonly RiskLimitsChanged LimitsChanged = new()
+    {
+        Changes = ["maxOpenPositions: 2 → 3"],
+        Reason = "more capital",
+        ChangedAt = At,
+    };
+
+    public const string ServiceInstance = "notification-1";
+
+    public const string ServiceVersion = "1.4.0";
+
+    public static readonly StatusReport Status = new()
+    {
+        Runtime = TimeSpan.FromMinutes(185),
+        CandlesProcessed = 12_345,
+        Signals = 4,
+        OpenPositions = 1,
+        Equity = 10_250.5m,
+        PnlToday = 50m,
+        At = At,
+    };
+
+    public static readonly DailySummary Summary = new()
+    {
+        Day = new DateOnly(2025, 1, 6),
+        Trades = 5,
+        Wins = 3,
+        Losses = 2,
+        NetPnl = 120.5m,
+        BestTrade = 80m,
+        WorstTrade = -30m,
+        Equity = 10_120.5m,
+        Signals = 8,
+        Rejections = 3,
+    };
+
+    /// <summary>The notice of every sample above, in the order of <see cref="NotificationEvents.All"/>.</summary>
     public static IEnumerable<Notice> All()
     {
         yield return NotificationFactory.Create(Signal, EventId);
         yield return NotificationFactory.Create(Approved(Signal), EventId);
-        yield return NotificationFactory.Create(
-            new SignalRejected { SignalId = SignalId, Symbol = "ETH/USD", Rule = "max-open-positions", Reason = "2 positions already open", RejectedAt = At },
-            EventId);
-        yield return NotificationFactory.Create(
-            new OrderFilled
-            {
-                OrderId = Guid.Parse("0b6c3f0e-1f7e-4d7a-9a51-9d1d2f1e3c4b"),
-                ClientOrderId = "cls-abc",
-                PositionId = Guid.Parse("3d3f4b5e-6a7b-4c8d-9e0f-1a2b3c4d5e6f"),
-                SignalId = SignalId,
-                Venue = "KRAKEN",
-                Symbol = "BTC/USDT",
-                Side = OrderSide.Buy,
-                Quantity = 0.0123m,
-                Price = 105_441.65m,
-                Fee = 3.37m,
-                OpensPosition = true,
-                IsPaper = true,
-                FilledAt = At,
-            },
-            EventId);
-        yield return NotificationFactory.Create(
-            new PositionClosed
-            {
-                PositionId = Guid.Parse("3d3f4b5e-6a7b-4c8d-9e0f-1a2b3c4d5e6f"),
-                SignalId = SignalId,
-                Venue = "KRAKEN",
-                Symbol = "BTC/USDT",
-                Side = OrderSide.Buy,
-                Quantity = 0.0123m,
-                EntryPrice = 105_441.6m,
-                ExitPrice = 105_661.3m,
-                Fees = 6.75m,
-                RealizedPnl = -4.3074m,
-                RMultiple = -0.35m,
-                ExitReason = ExitReason.StopLoss,
-                OpenedAt = At.AddMinutes(-30),
-                ClosedAt = At,
-            },
-            EventId);
-        yield return NotificationFactory.Create(
-            new TradingHalted { Rule = "daily-loss-limit", Reason = "lost 3.1% today", HaltedAt = At, ResumesAt = new DateTimeOffset(2025, 1, 7, 0, 0, 0, TimeSpan.Zero) },
-            EventId);
-        yield return NotificationFactory.Create(new TradingResumed { Reason = "new UTC day", ResumedAt = At }, EventId);
-        yield return NotificationFactory.Create(
-            new FeedStatusChanged { Venue = "KRAKEN", Status = FeedStatus.Down, Reason = "socket closed (1006)", ChangedAt = At },
-            EventId);
-        yield return NotificationFactory.Create(
-            new LivePerformanceDeviated
-            {
-                Strategy = "ema-cross",
-                Symbol = "BTC/USDT",
-                Interval = "15m",
-                Trades = 30,
-                WinRate = 0.3m,
-                ProfitFactor = 0.7m,
-                MaxDrawdownPct = 12.5m,
-                BacktestWinRate = 0.55m,
-                BacktestProfitFactor = 1.8m,
-                BacktestMaxDrawdownPct = 8.5m,
-                Deviations = ["live win rate 30.0% is below the backtest's 55.0% less 15 points (40.0%)"],
-                Disabled = true,
-                DeviatedAt = At,
-            },
-            EventId);
-        yield return NotificationFactory.Create(
-            new RiskLimitsChanged { Changes = ["maxOpenPositions: 2 → 3"], Reason = "more capital", ChangedAt = At }, EventId);
-        yield return NotificationFactory.SystemStarted("notification-1", "1.4.0", At, EventId);
-        yield return NotificationFactory.SystemStopped("notification-1", "1.4.0", At, EventId);
-        yield return NotificationFactory.Create(
-            new StatusReport
-            {
-                Runtime = TimeSpan.FromMinutes(185),
-                CandlesProcessed = 12_345,
-                Signals = 4,
-                OpenPositions = 1,
-                Equity = 10_250.5m,
-                PnlToday = 50m,
-                At = At,
-            },
-            EventId);
-        yield return NotificationFactory.Create(
-            new DailySummary
-            {
-                Day = new DateOnly(2025, 1, 6),
-                Trades = 5,
-                Wins = 3,
-                Losses = 2,
-                NetPnl = 120.5m,
-                BestTrade = 80m,
-                WorstTrade = -30m,
-                Equity = 10_120.5m,
-                Signals = 8,
-                Rejections = 3,
-            },
-            EventId);
+        yield return NotificationFactory.Create(Rejected, EventId);
+        yield return NotificationFactory.Create(Fill, EventId);
+        yield return NotificationFactory.Create(Closed, EventId);
+        yield return NotificationFactory.Create(Halted, EventId);
+        yield return NotificationFactory.Create(Resumed, EventId);
+        yield return NotificationFactory.Create(FeedDown, EventId);
+        yield return NotificationFactory.Create(Deviated, EventId);
+        yield return NotificationFactory.Create(LimitsChanged, EventId);
+        yield return NotificationFactory.SystemStarted(ServiceInstance, ServiceVersion, At, EventId);
+        yield return NotificationFactory.SystemStopped(ServiceInstance, ServiceVersion, At, EventId);
+        yield return NotificationFactory.Create(Status, EventId);
+        yield return NotificationFactory.Create(Summary, EventId);
     }
 }

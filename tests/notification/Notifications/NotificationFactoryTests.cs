@@ -4,36 +4,16 @@ using Trading.Contracts.Orders;
 using Trading.Contracts.Risk;
 using Trading.Contracts.Signals;
 using Trading.Notification.Notifications;
+using static Trading.Notification.Tests.Notifications.NoticeSamples;
 
 namespace Trading.Notification.Tests.Notifications;
 
 public sealed class NotificationFactoryTests
 {
-    private static readonly Guid EventId = Guid.Parse("11111111-2222-4333-8444-555555555555");
-    private static readonly Guid SignalId = Guid.Parse("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee");
-    private static readonly DateTimeOffset At = new(2025, 1, 6, 12, 34, 0, TimeSpan.Zero);
-
-    private static readonly SignalGenerated Signal = new()
-    {
-        SignalId = SignalId,
-        Strategy = "ema-cross",
-        Venue = "KRAKEN",
-        Symbol = "BTC/USDT",
-        Interval = "1m",
-        Direction = SignalDirection.Long,
-        Entry = 105_420.5m,
-        StopLoss = 105_300.1m,
-        TakeProfit = 105_661.3m,
-        RiskReward = 2.0m,
-        Confidence = 0.62m,
-        Reason = "EMA(9) crossed above EMA(21)",
-        SignalAt = At,
-    };
-
     [Fact]
     public void Signal_generated_reads_as_one_line_with_levels_and_reason()
     {
-        var notice = NotificationFactory.Create(Signal, EventId);
+        var notice = NotificationFactory.Create(NoticeSamples.BareSignal, EventId);
 
         Assert.Equal(
             "LONG BTC/USDT 1m ema-cross: entry 105,420.5 stop 105,300.1 target 105,661.3 R:R 2.0 (confidence 0.62) — EMA(9) crossed above EMA(21)",
@@ -46,7 +26,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Signal_generated_payload_has_the_export_shape()
     {
-        var json = Parse(NotificationFactory.Create(Signal with { Direction = SignalDirection.Short }, EventId));
+        var json = Parse(NotificationFactory.Create(NoticeSamples.BareSignal with { Direction = SignalDirection.Short }, EventId));
 
         Assert.Equal(
             ["event", "event_id", "timestamp", "signal_id", "signal", "venue", "instrument", "interval", "direction", "entry",
@@ -71,7 +51,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Payload_keeps_readable_characters_unescaped()
     {
-        var notice = NotificationFactory.Create(Signal with { Reason = "trend up — RSI < 70 & volume +20%" }, EventId);
+        var notice = NotificationFactory.Create(NoticeSamples.BareSignal with { Reason = "trend up — RSI < 70 & volume +20%" }, EventId);
 
         Assert.Contains("\"reason\":\"trend up — RSI < 70 & volume +20%\"", notice.Json);
     }
@@ -79,9 +59,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Signal_rejected_names_rule_and_reason()
     {
-        var notice = NotificationFactory.Create(
-            new SignalRejected { SignalId = SignalId, Symbol = "ETH/USD", Rule = "max-open-positions", Reason = "2 positions already open", RejectedAt = At },
-            EventId);
+        var notice = NotificationFactory.Create(NoticeSamples.Rejected, EventId);
         var json = Parse(notice);
 
         Assert.Equal("REJECTED ETH/USD signal by max-open-positions: 2 positions already open", notice.Text);
@@ -127,25 +105,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Position_closed_shows_exit_and_result()
     {
-        var closed = new PositionClosed
-        {
-            PositionId = Guid.NewGuid(),
-            SignalId = SignalId,
-            Venue = "KRAKEN",
-            Symbol = "BTC/USDT",
-            Side = OrderSide.Buy,
-            Quantity = 0.0123m,
-            EntryPrice = 105_441.6m,
-            ExitPrice = 105_640.2m,
-            Fees = 6.75m,
-            RealizedPnl = -4.3074m,
-            RMultiple = -0.35m,
-            ExitReason = ExitReason.StopLoss,
-            OpenedAt = At.AddMinutes(-30),
-            ClosedAt = At,
-        };
-
-        var notice = NotificationFactory.Create(closed, EventId);
+        var notice = NotificationFactory.Create(Closed(-4.3074m, -0.35m, ExitReason.StopLoss), EventId);
         var json = Parse(notice);
 
         Assert.Equal("CLOSED LONG 0.0123 BTC/USDT by stop loss: entry 105,441.6 exit 105,640.2 P&L -4.31 (-0.35R)", notice.Text);
@@ -165,11 +125,8 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Winning_position_shows_signed_profit_and_r()
     {
-        var closed = new PositionClosed
+        var closed = NoticeSamples.Closed with
         {
-            PositionId = Guid.NewGuid(),
-            SignalId = SignalId,
-            Venue = "KRAKEN",
             Symbol = "ETH/USD",
             Side = OrderSide.Sell,
             Quantity = 1m,
@@ -180,7 +137,6 @@ public sealed class NotificationFactoryTests
             RMultiple = 1.69m,
             ExitReason = ExitReason.TakeProfit,
             OpenedAt = At,
-            ClosedAt = At,
         };
 
         Assert.Equal(
@@ -191,9 +147,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Trading_halted_tells_when_it_resumes()
     {
-        var halted = new TradingHalted { Rule = "daily-loss", Reason = "lost 3.1% today", HaltedAt = At, ResumesAt = new DateTimeOffset(2025, 1, 7, 0, 0, 0, TimeSpan.Zero) };
-
-        var notice = NotificationFactory.Create(halted, EventId);
+        var notice = NotificationFactory.Create(DailyLossHalt, EventId);
         var json = Parse(notice);
 
         Assert.Equal("HALTED trading by daily-loss: lost 3.1% today — resumes 2025-01-07 00:00 UTC", notice.Text);
@@ -205,7 +159,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Trading_halted_until_an_operator_resumes_has_a_null_resume_time()
     {
-        var notice = NotificationFactory.Create(new TradingHalted { Rule = "max-drawdown", Reason = "drawdown 15%", HaltedAt = At }, EventId);
+        var notice = NotificationFactory.Create(HaltUntilOperator, EventId);
 
         Assert.EndsWith("— until an operator resumes", notice.Text);
         Assert.Equal(JsonValueKind.Null, Parse(notice).GetProperty("resumes_at").ValueKind);
@@ -214,7 +168,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Trading_resumed_gives_the_reason()
     {
-        var notice = NotificationFactory.Create(new TradingResumed { Reason = "new UTC day", ResumedAt = At }, EventId);
+        var notice = NotificationFactory.Create(NoticeSamples.Resumed, EventId);
         var json = Parse(notice);
 
         Assert.Equal("RESUMED trading: new UTC day", notice.Text);
@@ -226,8 +180,7 @@ public sealed class NotificationFactoryTests
     public void Feed_status_changed_names_venue_and_status()
     {
         var notice = NotificationFactory.Create(
-            new FeedStatusChanged { Venue = "KRAKEN", Status = FeedStatus.Stale, Reason = "no message for 30 s", ChangedAt = At.AddMilliseconds(250) },
-            EventId);
+            NoticeSamples.FeedDown with { Status = FeedStatus.Stale, Reason = "no message for 30 s", ChangedAt = At.AddMilliseconds(250) }, EventId);
         var json = Parse(notice);
 
         Assert.Equal("FEED KRAKEN is stale: no message for 30 s", notice.Text);
@@ -240,7 +193,8 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Timestamps_are_converted_to_utc()
     {
-        var notice = NotificationFactory.Create(new TradingResumed { Reason = "operator", ResumedAt = new DateTimeOffset(2025, 1, 6, 14, 34, 0, TimeSpan.FromHours(2)) }, EventId);
+        var notice = NotificationFactory.Create(
+            NoticeSamples.Resumed with { Reason = "operator", ResumedAt = new DateTimeOffset(2025, 1, 6, 14, 34, 0, TimeSpan.FromHours(2)) }, EventId);
 
         Assert.Equal("2025-01-06T12:34:00Z", Parse(notice).GetProperty("timestamp").GetString());
     }
@@ -284,7 +238,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Signal_without_backtest_or_context_says_so()
     {
-        var notice = NotificationFactory.Create(Signal, EventId);
+        var notice = NotificationFactory.Create(NoticeSamples.BareSignal, EventId);
         var json = Parse(notice);
 
         Assert.Equal("no backtest record", Value(notice, "Backtest"));
@@ -398,9 +352,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Signal_rejected_is_a_warning_with_rule_and_reason()
     {
-        var notice = NotificationFactory.Create(
-            new SignalRejected { SignalId = SignalId, Symbol = "ETH/USD", Rule = "max-open-positions", Reason = "2 positions already open", RejectedAt = At },
-            EventId);
+        var notice = NotificationFactory.Create(NoticeSamples.Rejected, EventId);
 
         Assert.Equal("Signal rejected: ETH/USD", notice.Title);
         Assert.Equal(
@@ -488,9 +440,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Trading_halted_is_a_critical_alert_with_rule_reason_and_resume_time()
     {
-        var halted = new TradingHalted { Rule = "daily-loss", Reason = "lost 3.1% today", HaltedAt = At, ResumesAt = new DateTimeOffset(2025, 1, 7, 0, 0, 0, TimeSpan.Zero) };
-
-        var notice = NotificationFactory.Create(halted, EventId);
+        var notice = NotificationFactory.Create(DailyLossHalt, EventId);
 
         Assert.Equal("Trading halted: daily-loss", notice.Title);
         Assert.Equal([("Rule", "daily-loss"), ("Resumes", "2025-01-07 00:00 UTC"), ("Reason", "lost 3.1% today")], Pairs(notice));
@@ -501,7 +451,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Trading_halted_until_an_operator_says_so_in_the_fields()
     {
-        var notice = NotificationFactory.Create(new TradingHalted { Rule = "max-drawdown", Reason = "drawdown 15%", HaltedAt = At }, EventId);
+        var notice = NotificationFactory.Create(HaltUntilOperator, EventId);
 
         Assert.Equal("when an operator resumes", Value(notice, "Resumes"));
     }
@@ -509,7 +459,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Trading_resumed_is_positive()
     {
-        var notice = NotificationFactory.Create(new TradingResumed { Reason = "new UTC day", ResumedAt = At }, EventId);
+        var notice = NotificationFactory.Create(NoticeSamples.Resumed, EventId);
 
         Assert.Equal("Trading resumed", notice.Title);
         Assert.Equal([("Reason", "new UTC day")], Pairs(notice));
@@ -525,7 +475,7 @@ public sealed class NotificationFactoryTests
     [InlineData(FeedStatus.Completed, "Feed completed: KRAKEN", NoticeTone.Neutral, NoticeSeverity.Info)]
     public void Feed_down_is_a_warning_and_live_again_a_recovery(FeedStatus status, string title, NoticeTone tone, NoticeSeverity severity)
     {
-        var notice = NotificationFactory.Create(new FeedStatusChanged { Venue = "KRAKEN", Status = status, Reason = "why", ChangedAt = At }, EventId);
+        var notice = NotificationFactory.Create(NoticeSamples.FeedDown with { Status = status, Reason = "why" }, EventId);
 
         Assert.Equal(title, notice.Title);
         Assert.Equal(tone, notice.Tone);
@@ -536,7 +486,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Feed_without_a_reason_has_no_reason_field()
     {
-        var notice = NotificationFactory.Create(new FeedStatusChanged { Venue = "KRAKEN", Status = FeedStatus.Live, Reason = " ", ChangedAt = At }, EventId);
+        var notice = NotificationFactory.Create(NoticeSamples.FeedDown with { Status = FeedStatus.Live, Reason = " " }, EventId);
 
         Assert.Equal(["Venue", "Status"], notice.Fields.Select(f => f.Name));
     }
@@ -544,21 +494,12 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Live_performance_deviated_compares_live_with_backtest()
     {
-        var deviated = new LivePerformanceDeviated
+        var deviated = NoticeSamples.Deviated with
         {
-            Strategy = "ema-cross",
             Symbol = "BTC/USD",
-            Interval = "15m",
-            Trades = 30,
-            WinRate = 0.3m,
             ProfitFactor = null,
-            MaxDrawdownPct = 12.5m,
-            BacktestWinRate = 0.55m,
-            BacktestProfitFactor = 1.8m,
             BacktestMaxDrawdownPct = 8m,
             Deviations = ["win rate too low", "drawdown too deep"],
-            Disabled = true,
-            DeviatedAt = At,
         };
 
         var notice = NotificationFactory.Create(deviated, EventId);
@@ -595,21 +536,22 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Deviation_that_left_the_strategy_enabled_says_so()
     {
-        var notice = NoticeSamples.All().Single(n => n.Event == NotificationEvents.LivePerformanceDeviated);
+        var notice = NotificationFactory.Create(NoticeSamples.Deviated, EventId);
         var enabled = NotificationFactory.Create(
-            new LivePerformanceDeviated
+            NoticeSamples.Deviated with
             {
                 Strategy = "rsi",
                 Symbol = "ETH/USD",
                 Interval = "5m",
                 Trades = 25,
                 WinRate = 0.4m,
+                ProfitFactor = null,
                 MaxDrawdownPct = 5m,
                 BacktestWinRate = 0.5m,
+                BacktestProfitFactor = null,
                 BacktestMaxDrawdownPct = 4m,
                 Deviations = [],
                 Disabled = false,
-                DeviatedAt = At,
             },
             EventId);
 
@@ -623,7 +565,7 @@ public sealed class NotificationFactoryTests
     public void Risk_limits_changed_shows_one_field_per_change()
     {
         var notice = NotificationFactory.Create(
-            new RiskLimitsChanged { Changes = ["maxOpenPositions: 2 → 3", "killSwitch on"], Reason = "more capital", ChangedAt = At }, EventId);
+            NoticeSamples.LimitsChanged with { Changes = ["maxOpenPositions: 2 → 3", "killSwitch on"] }, EventId);
         var json = Parse(notice);
 
         Assert.Equal("Risk limits changed", notice.Title);
@@ -638,8 +580,8 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void System_started_and_stopped_name_instance_and_version()
     {
-        var started = NotificationFactory.SystemStarted("notification-1", "1.4.0", At, EventId);
-        var stopped = NotificationFactory.SystemStopped("notification-1", null, At, EventId);
+        var started = NotificationFactory.SystemStarted(ServiceInstance, ServiceVersion, At, EventId);
+        var stopped = NotificationFactory.SystemStopped(ServiceInstance, null, At, EventId);
 
         Assert.Equal("system-started", started.Event);
         Assert.Equal("System started: notification-1", started.Title);
@@ -657,7 +599,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Status_report_gives_runtime_counts_equity_and_pnl_today()
     {
-        var notice = NoticeSamples.All().Single(n => n.Event == NotificationEvents.StatusReport);
+        var notice = NotificationFactory.Create(NoticeSamples.Status, EventId);
         var json = Parse(notice);
 
         Assert.Equal("Status report", notice.Title);
@@ -680,7 +622,15 @@ public sealed class NotificationFactoryTests
     public void Status_report_without_account_figures_says_unknown()
     {
         var notice = NotificationFactory.Create(
-            new StatusReport { Runtime = TimeSpan.FromSeconds(42), CandlesProcessed = 0, Signals = 0, OpenPositions = 2, At = At }, EventId);
+            NoticeSamples.Status with
+            {
+                Runtime = TimeSpan.FromSeconds(42),
+                CandlesProcessed = 0,
+                Signals = 0,
+                OpenPositions = 2,
+                Equity = null,
+                PnlToday = null,
+            }, EventId);
 
         Assert.Equal("STATUS up 42s: 0 candles, 0 signals, 2 open positions, equity unknown, P&L today unknown", notice.Text);
         Assert.Equal(JsonValueKind.Null, Parse(notice).GetProperty("equity").ValueKind);
@@ -689,7 +639,7 @@ public sealed class NotificationFactoryTests
     [Fact]
     public void Daily_summary_sums_up_the_day_at_its_end()
     {
-        var notice = NoticeSamples.All().Single(n => n.Event == NotificationEvents.DailySummary);
+        var notice = NotificationFactory.Create(NoticeSamples.Summary, EventId);
         var json = Parse(notice);
 
         Assert.Equal("Daily summary 2025-01-06", notice.Title);
@@ -716,7 +666,18 @@ public sealed class NotificationFactoryTests
     public void Daily_summary_of_a_day_without_trades()
     {
         var notice = NotificationFactory.Create(
-            new DailySummary { Day = new DateOnly(2025, 1, 6), Trades = 0, Wins = 0, Losses = 0, NetPnl = 0m, Signals = 2, Rejections = 2 }, EventId);
+            NoticeSamples.Summary with
+            {
+                Trades = 0,
+                Wins = 0,
+                Losses = 0,
+                NetPnl = 0m,
+                BestTrade = null,
+                WorstTrade = null,
+                Equity = null,
+                Signals = 2,
+                Rejections = 2,
+            }, EventId);
 
         Assert.Equal(
             "DAY 2025-01-06: 0 trades (0 won, 0 lost, win rate n/a), net +0.00, best none, worst none, 2 signals, 2 rejected, equity unknown",
@@ -724,44 +685,19 @@ public sealed class NotificationFactoryTests
         Assert.Equal(NoticeTone.Neutral, notice.Tone);
     }
 
-    private static PositionClosed Closed(decimal pnl, decimal r, ExitReason reason) => new()
-    {
-        PositionId = Guid.NewGuid(),
-        SignalId = SignalId,
-        Venue = "KRAKEN",
-        Symbol = "BTC/USDT",
-        Side = OrderSide.Buy,
-        Quantity = 0.0123m,
-        EntryPrice = 105_441.6m,
-        ExitPrice = 105_640.2m,
-        Fees = 6.75m,
-        RealizedPnl = pnl,
-        RMultiple = r,
-        ExitReason = reason,
-        OpenedAt = At.AddMinutes(-30),
-        ClosedAt = At,
-    };
+    private static readonly TradingHalted DailyLossHalt = NoticeSamples.Halted with { Rule = "daily-loss" };
+
+    private static readonly TradingHalted HaltUntilOperator = NoticeSamples.Halted with { Rule = "max-drawdown", Reason = "drawdown 15%", ResumesAt = null };
+
+    /// <summary>The sample closed position with the given result, exiting at 105,640.2.</summary>
+    private static PositionClosed Closed(decimal pnl, decimal r, ExitReason reason) =>
+        NoticeSamples.Closed with { ExitPrice = 105_640.2m, RealizedPnl = pnl, RMultiple = r, ExitReason = reason };
 
     private static (string Name, string Value)[] Pairs(Notice notice) => [.. notice.Fields.Select(f => (f.Name, f.Value))];
 
     private static string Value(Notice notice, string name) => Assert.Single(notice.Fields, f => f.Name == name).Value;
 
-    private static OrderFilled Fill(bool opensPosition, OrderSide side) => new()
-    {
-        OrderId = Guid.NewGuid(),
-        ClientOrderId = "cls-abc",
-        PositionId = Guid.NewGuid(),
-        SignalId = SignalId,
-        Venue = "KRAKEN",
-        Symbol = "BTC/USDT",
-        Side = side,
-        Quantity = 0.0123m,
-        Price = 105_441.65m,
-        Fee = 3.37m,
-        OpensPosition = opensPosition,
-        IsPaper = true,
-        FilledAt = At,
-    };
+    private static OrderFilled Fill(bool opensPosition, OrderSide side) => NoticeSamples.Fill with { OpensPosition = opensPosition, Side = side };
 
     private static JsonElement Parse(Notice notice) => JsonDocument.Parse(notice.Json).RootElement.Clone();
 
