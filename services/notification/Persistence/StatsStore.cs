@@ -17,16 +17,21 @@ public sealed class StatsStore(NpgsqlDataSource dataSource)
     public const string Rejected = "rejected";
     public const string Fill = "fill";
 
-    /// <summary>Counts an event once; events older than two days are forgotten as new ones arrive.</summary>
+    /// <summary>Counts an event once (see <see cref="ForgetAsync"/>).</summary>
     public async Task SeenAsync(Guid eventId, string kind, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO seen_events (event_id, kind, seen_at) VALUES (@eventId, @kind, @at) ON CONFLICT DO NOTHING;
-            DELETE FROM seen_events WHERE kind = @kind AND seen_at < @at - interval '2 days';
-            """,
+            "INSERT INTO seen_events (event_id, kind, seen_at) VALUES (@eventId, @kind, @at) ON CONFLICT DO NOTHING",
             new { eventId, kind, at }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Forgets the events seen before <paramref name="before"/>: the reports look back a day at most.</summary>
+    public async Task<int> ForgetAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM seen_events WHERE seen_at < @before", new { before }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Events of a kind seen in [from, to).</summary>

@@ -54,8 +54,23 @@ public sealed class Reporter(
         var interval = options.Value.StatusReportInterval;
         var nextStatus = interval > TimeSpan.Zero ? ReportSchedule.NextSlot(_startedAt, interval) : DateTimeOffset.MaxValue;
         var nextDay = ReportSchedule.NextSlot(_startedAt, TimeSpan.FromDays(1));
+        var nextForget = _startedAt;
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (time.GetUtcNow() >= nextForget)
+            {
+                // The counts behind the reports: the daily summary reaches back a day, the status report (since start) two at most.
+                nextForget = time.GetUtcNow() + TimeSpan.FromHours(1);
+                try
+                {
+                    await stats.ForgetAsync(time.GetUtcNow() - TimeSpan.FromDays(2), stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    Log.ReportFailed(logger, "clean-up of old counts", ex);
+                }
+            }
+
             var due = nextStatus < nextDay ? nextStatus : nextDay;
             var wait = due - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
