@@ -97,7 +97,10 @@ public sealed class ReporterTests : IAsyncLifetime
     {
         NotificationChannel Channel(string name) => new()
         {
-            Name = name, Route = ChannelRoute.Everything, Limits = [], SendAsync = (_, _, _) => Task.FromResult(DeliveryOutcome.Delivered),
+            Name = name,
+            Route = ChannelRoute.Everything,
+            Limits = [],
+            SendAsync = (_, _, _) => Task.FromResult(DeliveryOutcome.Delivered),
         };
         var router = new NotificationRouter(new ChannelCatalog([Channel("console"), Channel("slack:desk")]), _deliveries, new DeliverySignal(), TimeProvider.System);
         return new Reporter(router, _stats, Options.Create(new NotificationOptions()), new ServiceIdentity("notification"), TimeProvider.System,
@@ -108,9 +111,20 @@ public sealed class ReporterTests : IAsyncLifetime
         _stats.AddClosedAsync(
             new PositionClosed
             {
-                PositionId = Guid.NewGuid(), SignalId = Guid.NewGuid(), Venue = "KRAKEN", Symbol = "BTC/USD", Side = OrderSide.Buy, Quantity = 0.1m,
-                EntryPrice = 100m, ExitPrice = 101m, Fees = 0.1m, RealizedPnl = pnl, RMultiple = pnl / 10m, ExitReason = ExitReason.TakeProfit,
-                OpenedAt = at.AddMinutes(-30), ClosedAt = at,
+                PositionId = Guid.NewGuid(),
+                SignalId = Guid.NewGuid(),
+                Venue = "KRAKEN",
+                Symbol = "BTC/USD",
+                Side = OrderSide.Buy,
+                Quantity = 0.1m,
+                EntryPrice = 100m,
+                ExitPrice = 101m,
+                Fees = 0.1m,
+                RealizedPnl = pnl,
+                RMultiple = pnl / 10m,
+                ExitReason = ExitReason.TakeProfit,
+                OpenedAt = at.AddMinutes(-30),
+                ClosedAt = at,
             },
             CancellationToken.None);
 
