@@ -133,8 +133,6 @@ public sealed class ChannelSender(
             await store.ClaimAsync(delivery, now, none);
         }
 
-        // The request's own time counts against the limits, not the time the claim started.
-        limiter.Sent(time.GetUtcNow());
         DeliveryOutcome outcome;
         using var activity = DeliveryActivity.Start(channel.Name, notice, traceParent);
         try
@@ -149,6 +147,10 @@ public sealed class ChannelSender(
 
         activity?.SetTag("notification.outcome", outcome.Kind.ToString());
         var after = time.GetUtcNow();
+
+        // The attempt counts against the limits from when its answer came back: the API saw the request before that, so the next
+        // one, at least a window later, reaches it at least a window after this one, however long either took on the way.
+        limiter.Sent(after);
         DateTimeOffset? retryAt = outcome.Kind switch
         {
             DeliveryOutcomeKind.RateLimited => after + (outcome.RetryAfter ?? TimeSpan.FromSeconds(1)),
