@@ -11,7 +11,8 @@
 #   build/infra.sh rabbitmqctl [args...]  rabbitmqctl talking to our node
 #
 # Ports: TRADING_PG_PORT (55432), TRADING_AMQP_PORT (55672), TRADING_MGMT_PORT (55673),
-# TRADING_DIST_PORT (55674, Erlang distribution), TRADING_EPMD_PORT (55675, our own epmd).
+# TRADING_DIST_PORT (55674, Erlang distribution), TRADING_EPMD_PORT (55675, our own epmd),
+# TRADING_PROM_PORT (55676, RabbitMQ's Prometheus metrics: /metrics, /metrics/per-object).
 # TRADING_INFRA_TIMEOUT: seconds to wait for each server to answer (120).
 set -euo pipefail
 
@@ -24,6 +25,7 @@ PG_PORT="${TRADING_PG_PORT:-55432}"
 AMQP_PORT="${TRADING_AMQP_PORT:-55672}"
 MGMT_PORT="${TRADING_MGMT_PORT:-55673}"
 DIST_PORT="${TRADING_DIST_PORT:-55674}"
+PROM_PORT="${TRADING_PROM_PORT:-55676}"
 EPMD_PORT="${TRADING_EPMD_PORT:-55675}"
 TIMEOUT="${TRADING_INFRA_TIMEOUT:-120}"
 
@@ -286,7 +288,7 @@ rmq_write_config() {
   mkdir -p "$RMQ_DIR/home" "$RMQ_DIR/mnesia" "$LOG_DIR"
   chmod 700 "$RMQ_DIR/home"
   : > "$RMQ_DIR/rabbitmq-env.conf"  # keeps /etc/rabbitmq/rabbitmq-env.conf out of our node
-  printf '[rabbitmq_management].\n' > "$RMQ_DIR/enabled_plugins"
+  printf '[rabbitmq_management,rabbitmq_prometheus].\n' > "$RMQ_DIR/enabled_plugins"
   # Rewritten on every start so that port overrides take effect. default_user and
   # default_permissions apply only on the node's first boot; rmq_ensure_user repairs later.
   cat > "$RMQ_DIR/rabbitmq.conf" <<EOF
@@ -294,6 +296,8 @@ rmq_write_config() {
 listeners.tcp.default = 127.0.0.1:$AMQP_PORT
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $MGMT_PORT
+prometheus.tcp.ip = 127.0.0.1
+prometheus.tcp.port = $PROM_PORT
 default_vhost = /
 default_user = $MQ_USER
 default_pass = $MQ_PASSWORD
@@ -317,9 +321,9 @@ rmq_start() {
     log "rabbitmq already running"
   else
     local port
-    for port in "$AMQP_PORT" "$MGMT_PORT" "$DIST_PORT"; do
+    for port in "$AMQP_PORT" "$MGMT_PORT" "$DIST_PORT" "$PROM_PORT"; do
       if port_open "$port"; then
-        die "port $port is already in use by another process (another checkout's infra?). Stop it or set TRADING_AMQP_PORT/TRADING_MGMT_PORT/TRADING_DIST_PORT."
+        die "port $port is already in use by another process (another checkout's infra?). Stop it or set TRADING_AMQP_PORT/TRADING_MGMT_PORT/TRADING_DIST_PORT/TRADING_PROM_PORT."
       fi
     done
     rmq_write_config
@@ -452,6 +456,7 @@ cmd_env() {
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=$DB_USER;Password=$DB_PASSWORD;Database=$DB_NAME"
 export ConnectionStrings__RabbitMq="amqp://$MQ_USER:$MQ_PASSWORD@127.0.0.1:$AMQP_PORT/"
 export TRADING_RABBITMQ_MANAGEMENT="http://$MQ_USER:$MQ_PASSWORD@127.0.0.1:$MGMT_PORT"
+export TRADING_RABBITMQ_PROMETHEUS="http://127.0.0.1:$PROM_PORT"
 EOF
 }
 

@@ -28,6 +28,28 @@ public sealed class MarketDataMetricsTests : IDisposable
     }
 
     [Fact]
+    public void Feed_gauges_show_each_venues_status_as_one_of_five_and_the_seconds_since_its_last_published_trade()
+    {
+        var clock = new ManualTimeProvider(T0);
+        var metrics = new MarketDataMetrics(_recorder.Telemetry, clock);
+        metrics.StatusChanged("KRAKEN", FeedStatus.Down);
+        metrics.StatusChanged("KRAKEN", FeedStatus.Live);
+        metrics.StatusChanged("COINBASE", FeedStatus.Stale);
+        metrics.BatchPublished("KRAKEN", "BTC/USD", 3);
+        clock.Advance(TimeSpan.FromSeconds(7.5));
+
+        _recorder.Observe();
+
+        var status = _recorder.Of(MarketDataMetrics.FeedStatusName).ToDictionary(m => (m.Tags["venue"], m.Tags["status"]), m => m.Value);
+        Assert.Equal(10, status.Count);
+        Assert.Equal(1d, status[("KRAKEN", "Live")]);
+        Assert.Equal(1d, status[("COINBASE", "Stale")]);
+        Assert.Equal(2d, status.Values.Sum());
+        var age = Assert.Single(_recorder.Of(MarketDataMetrics.LastTradeAgeName));
+        Assert.Equal((7.5d, "KRAKEN", "BTC/USD"), (age.Value, age.Tags["venue"], age.Tags["symbol"]));
+    }
+
+    [Fact]
     [Trait("Category", "Integration")]
     public async Task Outbox_sink_records_the_latency_from_venue_time_to_the_commit_of_each_batch()
     {

@@ -27,12 +27,16 @@ internal sealed class MeasurementRecorder : IDisposable
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Keep(instrument, value, tags));
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Keep(instrument, value, tags));
+        _listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Keep(instrument, value, tags));
         _listener.Start();
     }
 
     public ServiceTelemetry Telemetry { get; }
 
     public Action<Measurement>? OnMeasurement { get; set; }
+
+    /// <summary>Reads every observable instrument (the gauges) once, as an exporter's collection would.</summary>
+    public void Observe() => _listener.RecordObservableInstruments();
 
     public IReadOnlyList<Measurement> Of(string name) => _measurements.Where(m => m.Name == name).ToList();
 

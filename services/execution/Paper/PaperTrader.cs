@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trading.Contracts.MarketData;
@@ -5,6 +6,7 @@ using Trading.Contracts.Orders;
 using Trading.Execution.Persistence;
 using Trading.Markets.Execution;
 using Trading.ServiceDefaults.Outbox;
+using Trading.ServiceDefaults.Telemetry;
 
 namespace Trading.Execution.Paper;
 
@@ -160,6 +162,21 @@ public sealed class PaperTrader(
         return outcomes;
     }
 
+    /// <summary>
+    /// The fill joins the order's trace, so one trace runs from the trade batch that closed the candle to the fill and its
+    /// notification, also when a later batch fills the order; that batch's trace is linked.
+    /// </summary>
+    private static Activity? StartFillActivity(PendingOrder order)
+    {
+        if (!ActivityContext.TryParse(order.TraceParent, null, out var parent))
+        {
+            return ServiceTelemetry.Source.StartActivity("paper fill");
+        }
+
+        ActivityLink[]? links = Activity.Current is { } current && current.TraceId != parent.TraceId ? [new ActivityLink(current.Context)] : null;
+        return ServiceTelemetry.Source.StartActivity("paper fill", ActivityKind.Internal, parent, links: links);
+    }
+
     private static MarketQuote ToMarketQuote(QuoteUpdated quote) =>
         new() { Bid = quote.BidPrice, Ask = quote.AskPrice, ExchangeTime = quote.ExchangeTime };
 
@@ -215,6 +232,7 @@ public sealed class PaperTrader(
     {
         foreach (var entry in outcome.Entries)
         {
+            using var activity = StartFillActivity(entry.Order);
             await orders.MarkFilledAsync(tx, entry);
             await positions.InsertAsync(tx, entry.Position);
             await tx.PublishAsync(FillMessages.Filled(entry));

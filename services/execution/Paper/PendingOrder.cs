@@ -27,4 +27,7 @@ public sealed record PendingOrder
 
     /// <summary>When the signal was decided; only trades at or after it may fill the order.</summary>
     public required DateTimeOffset SignalAt { get; init; }
+
+    /// <summary>The W3C traceparent of the trace the order arrived in; its fill continues that trace.</summary>
+    public string? TraceParent { get; init; }
 }

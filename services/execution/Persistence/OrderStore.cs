@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Trading.Contracts.Orders;
 using Trading.Execution.Paper;
 using Trading.ServiceDefaults.Outbox;
@@ -16,9 +17,9 @@ public sealed class OrderStore
         var inserted = await tx.ExecuteAsync(
             """
             INSERT INTO orders (order_id, client_order_id, signal_id, venue, symbol, side, quantity, entry, stop_loss,
-                                take_profit, signal_at, status, reject_reason, created_at)
+                                take_profit, signal_at, status, reject_reason, created_at, trace_parent)
             VALUES (@OrderId, @ClientOrderId, @SignalId, @Venue, @Symbol, @Side, @Quantity, @Entry, @StopLoss,
-                    @TakeProfit, @SignalAt, @Status, @RejectReason, @CreatedAt)
+                    @TakeProfit, @SignalAt, @Status, @RejectReason, @CreatedAt, @TraceParent)
             ON CONFLICT (client_order_id) DO NOTHING
             """,
             new
@@ -37,6 +38,7 @@ public sealed class OrderStore
                 Status = rejectReason is null ? "pending" : "rejected",
                 RejectReason = rejectReason,
                 CreatedAt = tx.Now,
+                TraceParent = Activity.Current?.Id,
             });
         return inserted == 1;
     }
@@ -54,7 +56,7 @@ public sealed class OrderStore
     public async Task<IReadOnlyList<PendingOrder>> PendingAsync(OutboxTransaction tx, string venue, string symbol) =>
         [.. await tx.QueryAsync<PendingOrder>(
             """
-            SELECT order_id, client_order_id, signal_id, venue, symbol, side, quantity, entry, stop_loss, take_profit, signal_at
+            SELECT order_id, client_order_id, signal_id, venue, symbol, side, quantity, entry, stop_loss, take_profit, signal_at, trace_parent
             FROM orders
             WHERE venue = @venue AND symbol = @symbol AND status = 'pending'
             ORDER BY signal_at, created_at, order_id

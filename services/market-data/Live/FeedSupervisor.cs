@@ -71,6 +71,7 @@ public sealed class FeedSupervisor : IVenueConnectionObserver, IAsyncDisposable
             foreach (var symbol in symbols)
             {
                 status.VenueSymbols[symbol] = SymbolMap.Default.ToVenue(venue, symbol);
+                metrics?.Watching(venue, symbol);
             }
 
             _venues.Add(status);

@@ -20,6 +20,14 @@ public sealed class LiveFeedMetrics(ServiceTelemetry telemetry)
     private readonly Counter<long> _failovers =
         telemetry.Meter.CreateCounter<long>(FailoversName, "{change}", "Changes of the active venue (failover and failback)");
 
+    /// <summary>Starts the symbol's gap and backfill counters on the venue at zero, so a dashboard shows 0 rather than no data.</summary>
+    public void Watching(string venue, string symbol)
+    {
+        var tags = new TagList { { "venue", venue }, { "symbol", symbol } };
+        _gaps.Add(0, tags);
+        _backfilledTrades.Add(0, tags);
+    }
+
     public void Gap(string venue, string symbol) => _gaps.Add(1, new TagList { { "venue", venue }, { "symbol", symbol } });
 
     public void Backfilled(string venue, string symbol, int trades) =>

@@ -84,6 +84,7 @@ public sealed class OutboxMarketDataSink(
             await outbox.ExecuteAsync(
                 tx => tx.PublishAsync(new FeedStatusChanged { Venue = venue, Status = status, Reason = reason, ChangedAt = tx.Now }),
                 cancellationToken);
+            metrics.StatusChanged(venue, status);
         }
         finally
         {

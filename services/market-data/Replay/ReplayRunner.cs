@@ -31,6 +31,7 @@ public sealed class ReplayRunner(
         var settings = options.Value;
         var source = new Source(settings);
         var progress = await BeginAsync(source, settings.Speed, cancellationToken);
+        metrics.StatusChanged(source.Venue, progress.CompletedAt is null ? FeedStatus.Live : FeedStatus.Completed);
         if (progress.CompletedAt is { } completedAt)
         {
             Log.ReplayAlreadyCompleted(logger, source.Key, completedAt, progress.TradesPublished);
@@ -173,6 +174,11 @@ public sealed class ReplayRunner(
 
         run.Cursor = next;
         run.TradesPublished = tradesAfter;
+        if (completed)
+        {
+            metrics.StatusChanged(source.Venue, FeedStatus.Completed);
+        }
+
         if (batch.Count > 0)
         {
             // No venue-to-publish latency here: replayed trade times are recorded history, not a clock to measure against.

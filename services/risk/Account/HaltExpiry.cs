@@ -9,7 +9,7 @@ namespace Trading.Risk.Account;
 /// <see cref="RiskOptions.HaltCheckInterval"/> lifts and announces the halts whose time ran out, so a daily loss halt ends at the
 /// next UTC midnight even when no message arrives.
 /// </summary>
-public sealed class HaltExpiry(Outbox outbox, AccountReader accounts, HaltKeeper halts, RiskSettings settings, RiskMetrics metrics,
+public sealed class HaltExpiry(Outbox outbox, AccountReader accounts, PositionStore positions, HaltKeeper halts, RiskSettings settings, RiskMetrics metrics,
     TimeProvider time, ILogger<HaltExpiry> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,6 +19,7 @@ public sealed class HaltExpiry(Outbox outbox, AccountReader accounts, HaltKeeper
             {
                 var view = await accounts.ReadAsync(tx);
                 metrics.Committed(view);
+                metrics.StrategiesCommitted(await positions.ResultsByStrategyAsync(tx));
                 Log.StateRestored(logger, view.Account.Equity, view.Account.PeakEquity, view.Account.RealisedPnlToday,
                     view.Account.OpenPositions.Count, view.Account.ConsecutiveLosses,
                     view.Halts.Count == 0 ? "none" : string.Join("; ", view.Halts.Select(h => $"{h.Rule} since {h.StartedAt:u}")));

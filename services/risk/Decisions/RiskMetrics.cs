@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Trading.Risk.Account;
+using Trading.Risk.Persistence;
 using Trading.ServiceDefaults.Telemetry;
 
 namespace Trading.Risk.Decisions;
@@ -12,15 +13,19 @@ public sealed class RiskMetrics
 {
     private readonly Counter<long> _decisions;
     private volatile AccountView? _account;
+    private volatile IReadOnlyList<StrategyResult> _strategies = [];
 
     public RiskMetrics(ServiceTelemetry telemetry)
     {
-        _decisions = telemetry.Meter.CreateCounter<long>("risk.decisions", "{decision}", "Decisions on signals, by outcome and rule.");
-        telemetry.Meter.CreateObservableGauge("risk.positions.open", ObserveOpenPositions, "{position}", "Positions open or awaiting a fill.");
-        telemetry.Meter.CreateObservableGauge("risk.equity", ObserveEquity, "{quote}", "Starting equity plus fees and closed results.");
-        telemetry.Meter.CreateObservableGauge("risk.pnl.today", ObservePnlToday, "{quote}", "Realised P&L of the UTC day, net of fees.");
-        telemetry.Meter.CreateObservableGauge("risk.drawdown", ObserveDrawdown, "1", "Fall of equity from its peak, 0 to 1.");
-        telemetry.Meter.CreateObservableGauge("risk.halted", ObserveHalted, "{halt}", "Active halts (kill switch, drawdown, daily loss).");
+        _decisions = telemetry.Meter.CreateCounter<long>("trading.risk.decisions", "{decision}", "Decisions on signals, by outcome and rule.");
+        telemetry.Meter.CreateObservableGauge("trading.risk.positions_open", ObserveOpenPositions, "{position}", "Positions open or awaiting a fill.");
+        telemetry.Meter.CreateObservableGauge("trading.risk.equity", ObserveEquity, "{quote}", "Starting equity plus fees and closed results.");
+        telemetry.Meter.CreateObservableGauge("trading.risk.pnl_today", ObservePnlToday, "{quote}", "Realised P&L of the UTC day, net of fees.");
+        telemetry.Meter.CreateObservableGauge("trading.risk.drawdown", ObserveDrawdown, "1", "Fall of equity from its peak, 0 to 1.");
+        telemetry.Meter.CreateObservableGauge("trading.risk.halted", ObserveHalted, "{halt}", "Active halts (kill switch, drawdown, daily loss).");
+        telemetry.Meter.CreateObservableGauge("trading.risk.strategy_trades", ObserveStrategyTrades, "{position}", "Closed positions per strategy, by result (win, loss).");
+        telemetry.Meter.CreateObservableGauge("trading.risk.strategy_win_rate", ObserveStrategyWinRate, "1", "Share of a strategy's closed positions that won, 0 to 1.");
+        telemetry.Meter.CreateObservableGauge("trading.risk.strategy_profit_factor", ObserveStrategyProfitFactor, "1", "A strategy's gross profit over its gross loss (absent while nothing was lost).");
     }
 
     public void Decided(DecisionOutcome outcome)
@@ -37,6 +42,28 @@ public sealed class RiskMetrics
             _account = account;
         }
     }
+
+    /// <summary>The closed results per strategy as of the last commit that booked a close (read at start, then after every close).</summary>
+    public void StrategiesCommitted(IReadOnlyList<StrategyResult>? strategies)
+    {
+        if (strategies is not null)
+        {
+            _strategies = strategies;
+        }
+    }
+
+    private IEnumerable<Measurement<long>> ObserveStrategyTrades() =>
+        _strategies.SelectMany(s => new[]
+        {
+            new Measurement<long>(s.Wins, new("strategy", s.Strategy), new("result", "win")),
+            new Measurement<long>(s.Losses, new("strategy", s.Strategy), new("result", "loss")),
+        });
+
+    private IEnumerable<Measurement<double>> ObserveStrategyWinRate() =>
+        _strategies.Where(s => s.WinRate is not null).Select(s => new Measurement<double>(s.WinRate!.Value, new KeyValuePair<string, object?>("strategy", s.Strategy)));
+
+    private IEnumerable<Measurement<double>> ObserveStrategyProfitFactor() =>
+        _strategies.Where(s => s.ProfitFactor is not null).Select(s => new Measurement<double>(s.ProfitFactor!.Value, new KeyValuePair<string, object?>("strategy", s.Strategy)));
 
     private IEnumerable<Measurement<int>> ObserveOpenPositions() =>
         _account is { } view ? [new Measurement<int>(view.Account.OpenPositions.Count)] : [];

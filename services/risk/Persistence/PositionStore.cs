@@ -114,6 +114,22 @@ public sealed class PositionStore
             """,
             new { strategy, symbol, interval })];
 
+    /// <summary>Wins, losses and gross amounts of the closed positions per strategy. A result of exactly zero counts as a loss.</summary>
+    public async Task<IReadOnlyList<StrategyResult>> ResultsByStrategyAsync(OutboxTransaction tx) =>
+        [.. await tx.QueryAsync<StrategyResult>(
+            """
+            SELECT d.strategy,
+                   count(*) FILTER (WHERE p.realized_pnl > 0) AS wins,
+                   count(*) FILTER (WHERE p.realized_pnl <= 0) AS losses,
+                   coalesce(sum(p.realized_pnl) FILTER (WHERE p.realized_pnl > 0), 0) AS gross_profit,
+                   coalesce(-sum(p.realized_pnl) FILTER (WHERE p.realized_pnl <= 0), 0) AS gross_loss
+            FROM positions p
+            JOIN decisions d ON d.signal_id = p.signal_id
+            WHERE p.status = 'closed' AND d.strategy IS NOT NULL
+            GROUP BY d.strategy
+            ORDER BY d.strategy
+            """)];
+
     private sealed class OpenRow
     {
         public string Symbol { get; set; } = "";

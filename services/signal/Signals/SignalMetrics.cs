@@ -14,9 +14,9 @@ public sealed class SignalMetrics
 
     public SignalMetrics(ServiceTelemetry telemetry, SeriesRegistry registry)
     {
-        _candles = telemetry.Meter.CreateCounter<long>("signal.candles.consumed", "{candle}", "Closed candles consumed, by interval and outcome.");
-        _signals = telemetry.Meter.CreateCounter<long>("signal.signals.generated", "{signal}", "Signals generated, by strategy, direction and whether the live gate published them.");
-        telemetry.Meter.CreateObservableGauge("signal.series.active", () => registry.Count, "{series}", "Series with strategies in memory.");
+        _candles = telemetry.Meter.CreateCounter<long>("trading.signal.candles_consumed", "{candle}", "Closed candles consumed, by interval and outcome.");
+        _signals = telemetry.Meter.CreateCounter<long>("trading.signal.signals_generated", "{signal}", "Signals generated, by strategy, direction and whether the live gate published them.");
+        telemetry.Meter.CreateObservableGauge("trading.signal.series_active", () => registry.Count, "{series}", "Series with strategies in memory.");
     }
 
     public void Record(CandleClosed candle, CandleResult result)

@@ -36,6 +36,7 @@ public sealed class VenueConnection(
     public async Task RunAsync(IReadOnlyList<string> venueSymbols, IVenueConnectionObserver observer, CancellationToken cancellationToken)
     {
         var subscribeFrames = protocol.SubscribeFrames(venueSymbols);
+        metrics.Watching(protocol.Venue);
         var reason = "starting";
         var firstAttempt = true;
         try

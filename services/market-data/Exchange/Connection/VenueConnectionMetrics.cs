@@ -30,6 +30,19 @@ public sealed class VenueConnectionMetrics(ServiceTelemetry telemetry)
     private readonly Counter<long> _sequenceGaps =
         telemetry.Meter.CreateCounter<long>("trading.marketdata.sequence_gaps", "{gap}", "Jumps in a venue's connection sequence number: messages the venue dropped");
 
+    /// <summary>
+    /// Starts the venue's failure counters at zero, so a dashboard shows 0 reconnects, gaps and bad frames for a healthy
+    /// venue instead of no data.
+    /// </summary>
+    public void Watching(string venue)
+    {
+        var tags = new TagList { { "venue", venue } };
+        _reconnects.Add(0, tags);
+        _sequenceGaps.Add(0, tags);
+        _malformedFrames.Add(0, tags);
+        _venueErrors.Add(0, tags);
+    }
+
     public void SequenceGap(string venue) => _sequenceGaps.Add(1, new TagList { { "venue", venue } });
 
     public void MalformedFrame(string venue) => _malformedFrames.Add(1, new TagList { { "venue", venue } });

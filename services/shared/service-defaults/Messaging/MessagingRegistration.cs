@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Trading.Contracts.Candles;
 using Trading.Contracts.MarketData;
 using Trading.ServiceDefaults.Configuration;
+using Trading.ServiceDefaults.Telemetry;
 
 namespace Trading.ServiceDefaults.Messaging;
 
@@ -69,6 +70,8 @@ public static class MessagingRegistration
             rabbit.UseDelayedRedelivery(retry => retry.Intervals(options.RedeliveryIntervals));
         }
 
+        // Around the retries: latency is recorded once per delivery, and a fault only when the message goes to _error.
+        rabbit.UseFilter(new PipelineTimingFilter(context.GetRequiredService<PipelineMetrics>(), context.GetRequiredService<TimeProvider>()));
         rabbit.UseMessageRetry(retry => retry.Intervals(options.RetryIntervals));
         ConfigureTopology(rabbit);
     }

@@ -60,7 +60,7 @@ public sealed partial class OutboxDispatcher(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
             """
-            SELECT sequence, message_id, message_type, destination, body::text AS body, trace_parent, trace_state
+            SELECT sequence, message_id, message_type, destination, body::text AS body, trace_parent, trace_state, created_at, origin_at
             FROM outbox_messages
             WHERE dispatched_at IS NULL
             ORDER BY sequence
@@ -98,14 +98,23 @@ public sealed partial class OutboxDispatcher(
 
         if (row.Destination is null)
         {
-            await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.MessageId), cancellationToken);
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => Stamp(context, row)), cancellationToken);
         }
         else
         {
             var endpoint = await bus.GetSendEndpoint(new Uri(row.Destination));
-            await endpoint.Send(message, type, Pipe.Execute<SendContext>(context => context.MessageId = row.MessageId), cancellationToken);
+            await endpoint.Send(message, type, Pipe.Execute<SendContext>(context => Stamp(context, row)), cancellationToken);
         }
     }
+
+    private static void Stamp(SendContext context, OutboxRow row)
+    {
+        context.MessageId = row.MessageId;
+        PipelineHeaders.Set(context.Headers, AsUtc(row.CreatedAt), AsUtc(row.OriginAt ?? row.CreatedAt));
+    }
+
+    // Npgsql reads timestamptz as a DateTime in UTC.
+    private static DateTimeOffset AsUtc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private async Task WaitForStartAsync(CancellationToken stoppingToken)
     {
@@ -117,5 +126,6 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed; retrying")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);
 
-    private sealed record OutboxRow(long Sequence, Guid MessageId, string MessageType, string? Destination, string Body, string? TraceParent, string? TraceState);
+    private sealed record OutboxRow(
+        long Sequence, Guid MessageId, string MessageType, string? Destination, string Body, string? TraceParent, string? TraceState, DateTime CreatedAt, DateTime? OriginAt);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Trading.ServiceDefaults.Telemetry;
 
 namespace Trading.ServiceDefaults.Outbox;
 
@@ -51,8 +52,8 @@ public sealed class OutboxTransaction(NpgsqlConnection connection, NpgsqlTransac
         var activity = Activity.Current;
         await ExecuteAsync(
             """
-            INSERT INTO outbox_messages (message_id, message_type, destination, body, trace_parent, trace_state, created_at)
-            VALUES (@MessageId, @MessageType, @Destination, @Body::jsonb, @TraceParent, @TraceState, @CreatedAt)
+            INSERT INTO outbox_messages (message_id, message_type, destination, body, trace_parent, trace_state, created_at, origin_at)
+            VALUES (@MessageId, @MessageType, @Destination, @Body::jsonb, @TraceParent, @TraceState, @CreatedAt, @OriginAt)
             """,
             new
             {
@@ -63,6 +64,9 @@ public sealed class OutboxTransaction(NpgsqlConnection connection, NpgsqlTransac
                 TraceParent = activity?.Id,
                 TraceState = activity?.TraceStateString,
                 CreatedAt = Now,
+
+                // A message caused by a consumed one continues its chain; any other starts one.
+                OriginAt = PipelineOrigin.Current ?? Now,
             });
         MessageCount++;
     }

@@ -30,6 +30,7 @@ public static class TelemetryRegistration
         var resource = ResourceBuilder.CreateDefault().AddService(identity.Name, "trading");
 
         builder.Services.AddSingleton<ServiceTelemetry>();
+        builder.Services.AddSingleton<PipelineMetrics>();
         builder.Services.AddSingleton(_ => Tracing(resource, exportOtlp));
         builder.Services.AddSingleton(_ => Metrics(resource, identity, exportOtlp));
         builder.Services.AddHostedService<TelemetryStarter>();
