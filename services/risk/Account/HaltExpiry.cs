@@ -7,7 +7,7 @@ namespace Trading.Risk.Account;
 /// <summary>
 /// At start, logs the account as rebuilt from the database (equity, peak, today's P&amp;L, halts); then every
 /// <see cref="RiskOptions.HaltCheckInterval"/> lifts and announces the halts whose time ran out, so a daily loss halt ends at the
-/// next UTC midnight even when no message arrives.
+/// next UTC midnight even when no message arrives, and refreshes the account gauges from the database.
 /// </summary>
 public sealed class HaltExpiry(Outbox outbox, AccountReader accounts, PositionStore positions, HaltKeeper halts, RiskSettings settings, RiskMetrics metrics,
     TimeProvider time, ILogger<HaltExpiry> logger) : BackgroundService
@@ -34,10 +34,12 @@ public sealed class HaltExpiry(Outbox outbox, AccountReader accounts, PositionSt
                     async tx =>
                     {
                         await RiskLock.TakeAsync(tx);
-                        if ((await halts.ExpireAsync(tx)).Count > 0)
-                        {
-                            metrics.Committed(await accounts.ReadAsync(tx));
-                        }
+                        await halts.ExpireAsync(tx);
+
+                        // Every instance reads what was committed, a hot standby too: its gauges follow the account
+                        // instead of freezing at start.
+                        metrics.Committed(await accounts.ReadAsync(tx));
+                        metrics.StrategiesCommitted(await positions.ResultsByStrategyAsync(tx));
                     },
                     stoppingToken);
             }

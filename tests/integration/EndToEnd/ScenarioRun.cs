@@ -44,14 +44,21 @@ public sealed class ScenarioRun : IAsyncDisposable
     /// <summary>Every minute's candle computed from the CSV; the last one closes only when its minute has passed on the market clock.</summary>
     public IReadOnlyList<CandleClosed> Expected { get; }
 
-    public static async Task<ScenarioRun> StartAsync(InfrastructureFixture infrastructure, ScenarioSettings settings)
+    /// <param name="extraEnvironment">Settings added to (or replacing) the scenario's for every service.</param>
+    public static async Task<ScenarioRun> StartAsync(InfrastructureFixture infrastructure, ScenarioSettings settings, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         var postgres = await infrastructure.CreateDatabaseAsync();
         var rabbitMq = await infrastructure.CreateVirtualHostAsync();
         var observer = new BusObserver();
         await observer.StartAsync(rabbitMq);
         var webhook = await WebhookReceiver.StartAsync();
-        var stack = new TradingStack(settings.Environment(postgres, rabbitMq, webhook.Url), new Uri(rabbitMq).AbsolutePath.Trim('/'));
+        var environment = new Dictionary<string, string>(settings.Environment(postgres, rabbitMq, webhook.Url));
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var stack = new TradingStack(environment, new Uri(rabbitMq).AbsolutePath.Trim('/'));
         var run = new ScenarioRun(infrastructure, postgres, rabbitMq, observer, webhook, stack);
         await stack.StartAsync();
         return run;

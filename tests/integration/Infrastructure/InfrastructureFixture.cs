@@ -100,7 +100,7 @@ public sealed class InfrastructureFixture : IAsyncLifetime
         var rabbit = Environment.GetEnvironmentVariable("ConnectionStrings__RabbitMq");
         var management = Environment.GetEnvironmentVariable("TRADING_RABBITMQ_MANAGEMENT");
         return postgres is { Length: > 0 } && rabbit is { Length: > 0 } && management is { Length: > 0 }
-            ? new ServerEndpoints(postgres, rabbit, new Uri(management))
+            ? new ServerEndpoints(postgres, rabbit, new Uri(management), Environment.GetEnvironmentVariable("TRADING_RABBITMQ_PROMETHEUS") is { Length: > 0 } prometheus ? new Uri(prometheus) : null)
             : null;
     }
 
@@ -115,7 +115,8 @@ public sealed class InfrastructureFixture : IAsyncLifetime
         return new ServerEndpoints(
             variables["ConnectionStrings__Postgres"],
             variables["ConnectionStrings__RabbitMq"],
-            new Uri(variables["TRADING_RABBITMQ_MANAGEMENT"]));
+            new Uri(variables["TRADING_RABBITMQ_MANAGEMENT"]),
+            new Uri(variables["TRADING_RABBITMQ_PROMETHEUS"]));
     }
 
     private static async Task<string> RunAsync(string script, string argument)
