@@ -8,40 +8,11 @@ public static class OtlpDecoder
 {
     public static IReadOnlyList<ExportedSpan> Spans(ReadOnlySpan<byte> exportTraceServiceRequest)
     {
+        // ResourceSpans -> ScopeSpans -> Span.
         var spans = new List<ExportedSpan>();
-        var request = new ProtobufReader(exportTraceServiceRequest);
-        while (request.Next())
+        foreach (var (service, scope, span) in Items(exportTraceServiceRequest))
         {
-            if (request.FieldNumber != 1)
-            {
-                request.Skip();
-                continue;
-            }
-
-            // ResourceSpans: resource = 1, scope_spans = 2.
-            var resourceSpans = new ProtobufReader(request.Bytes());
-            var service = "";
-            var scopes = new List<byte[]>();
-            while (resourceSpans.Next())
-            {
-                switch (resourceSpans.FieldNumber)
-                {
-                    case 1:
-                        service = ServiceName(resourceSpans.Bytes());
-                        break;
-                    case 2:
-                        scopes.Add(resourceSpans.Bytes().ToArray());
-                        break;
-                    default:
-                        resourceSpans.Skip();
-                        break;
-                }
-            }
-
-            foreach (var scope in scopes)
-            {
-                ReadScopeSpans(scope, service, spans);
-            }
+            spans.Add(ReadSpan(span, service, scope));
         }
 
         return spans;
@@ -49,60 +20,76 @@ public static class OtlpDecoder
 
     public static IReadOnlyList<ExportedMetric> Metrics(ReadOnlySpan<byte> exportMetricsServiceRequest)
     {
+        // ResourceMetrics -> ScopeMetrics -> Metric.
         var metrics = new List<ExportedMetric>();
-        var request = new ProtobufReader(exportMetricsServiceRequest);
-        while (request.Next())
+        foreach (var (service, scope, metric) in Items(exportMetricsServiceRequest))
         {
-            if (request.FieldNumber != 1)
-            {
-                request.Skip();
-                continue;
-            }
-
-            // ResourceMetrics: resource = 1, scope_metrics = 2.
-            var resourceMetrics = new ProtobufReader(request.Bytes());
-            var service = "";
-            var scopes = new List<byte[]>();
-            while (resourceMetrics.Next())
-            {
-                switch (resourceMetrics.FieldNumber)
-                {
-                    case 1:
-                        service = ServiceName(resourceMetrics.Bytes());
-                        break;
-                    case 2:
-                        scopes.Add(resourceMetrics.Bytes().ToArray());
-                        break;
-                    default:
-                        resourceMetrics.Skip();
-                        break;
-                }
-            }
-
-            foreach (var scope in scopes)
-            {
-                ReadScopeMetrics(scope, service, metrics);
-            }
+            metrics.Add(ReadMetric(metric, service, scope));
         }
 
         return metrics;
     }
 
-    private static void ReadScopeSpans(ReadOnlySpan<byte> scopeSpans, string service, List<ExportedSpan> spans)
+    /// <summary>
+    /// The items (spans, metrics) of an export request with their resource's service name and their scope's name. Traces
+    /// and metrics share the shape: request field 1 is the resource group (resource = 1, scope groups = 2), a scope group
+    /// has scope = 1 and items = 2.
+    /// </summary>
+    private static List<(string Service, string Scope, byte[] Item)> Items(ReadOnlySpan<byte> request)
     {
-        // ScopeSpans: scope = 1, spans = 2.
-        var reader = new ProtobufReader(scopeSpans);
-        var scope = "";
-        var found = new List<byte[]>();
+        var items = new List<(string, string, byte[])>();
+        foreach (var (resource, scopeGroups) in Groups(request, topField: 1))
+        {
+            var service = resource is null ? "" : ServiceName(resource);
+            foreach (var scopeGroup in scopeGroups)
+            {
+                foreach (var (scope, found) in Groups(scopeGroup, topField: null))
+                {
+                    items.AddRange(found.Select(item => (service, scope is null ? "" : ScopeName(scope), item)));
+                }
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// Reads a message whose field 1 is a header (resource or scope) and field 2 a repeated child. With
+    /// <paramref name="topField"/>, <paramref name="message"/> is a request of repeated groups in that field instead.
+    /// </summary>
+    private static List<(byte[]? Header, List<byte[]> Children)> Groups(ReadOnlySpan<byte> message, int? topField)
+    {
+        var groups = new List<(byte[]?, List<byte[]>)>();
+        if (topField is { } field)
+        {
+            var request = new ProtobufReader(message);
+            while (request.Next())
+            {
+                if (request.FieldNumber == field)
+                {
+                    groups.AddRange(Groups(request.Bytes(), topField: null));
+                }
+                else
+                {
+                    request.Skip();
+                }
+            }
+
+            return groups;
+        }
+
+        var reader = new ProtobufReader(message);
+        byte[]? header = null;
+        var children = new List<byte[]>();
         while (reader.Next())
         {
             switch (reader.FieldNumber)
             {
                 case 1:
-                    scope = ScopeName(reader.Bytes());
+                    header = reader.Bytes().ToArray();
                     break;
                 case 2:
-                    found.Add(reader.Bytes().ToArray());
+                    children.Add(reader.Bytes().ToArray());
                     break;
                 default:
                     reader.Skip();
@@ -110,10 +97,8 @@ public static class OtlpDecoder
             }
         }
 
-        foreach (var span in found)
-        {
-            spans.Add(ReadSpan(span, service, scope));
-        }
+        groups.Add((header, children));
+        return groups;
     }
 
     private static ExportedSpan ReadSpan(ReadOnlySpan<byte> span, string service, string scope)
@@ -148,69 +133,33 @@ public static class OtlpDecoder
         return new ExportedSpan(service, scope, traceId, spanId, parent, name);
     }
 
-    private static void ReadScopeMetrics(ReadOnlySpan<byte> scopeMetrics, string service, List<ExportedMetric> metrics)
+    /// <summary>Metric: name = 1, gauge = 5, sum = 7, histogram = 9, exponential_histogram = 10, summary = 11.</summary>
+    private static ExportedMetric ReadMetric(ReadOnlySpan<byte> metric, string service, string scope)
     {
-        // ScopeMetrics: scope = 1, metrics = 2. Metric: name = 1, gauge = 5, sum = 7, histogram = 9,
-        // exponential_histogram = 10, summary = 11.
-        var reader = new ProtobufReader(scopeMetrics);
-        var scope = "";
-        var found = new List<byte[]>();
-        while (reader.Next())
+        var fields = new ProtobufReader(metric);
+        var name = "";
+        var kind = ExportedMetricKind.Unknown;
+        while (fields.Next())
         {
-            switch (reader.FieldNumber)
+            if (fields.FieldNumber == 1)
             {
-                case 1:
-                    scope = ScopeName(reader.Bytes());
-                    break;
-                case 2:
-                    found.Add(reader.Bytes().ToArray());
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
-        }
-
-        foreach (var metric in found)
-        {
-            var fields = new ProtobufReader(metric);
-            var name = "";
-            var kind = ExportedMetricKind.Unknown;
-            while (fields.Next())
-            {
-                switch (fields.FieldNumber)
-                {
-                    case 1:
-                        name = fields.String();
-                        break;
-                    case 5:
-                        kind = ExportedMetricKind.Gauge;
-                        fields.Skip();
-                        break;
-                    case 7:
-                        kind = ExportedMetricKind.Sum;
-                        fields.Skip();
-                        break;
-                    case 9:
-                        kind = ExportedMetricKind.Histogram;
-                        fields.Skip();
-                        break;
-                    case 10:
-                        kind = ExportedMetricKind.ExponentialHistogram;
-                        fields.Skip();
-                        break;
-                    case 11:
-                        kind = ExportedMetricKind.Summary;
-                        fields.Skip();
-                        break;
-                    default:
-                        fields.Skip();
-                        break;
-                }
+                name = fields.String();
+                continue;
             }
 
-            metrics.Add(new ExportedMetric(service, scope, name, kind));
+            kind = fields.FieldNumber switch
+            {
+                5 => ExportedMetricKind.Gauge,
+                7 => ExportedMetricKind.Sum,
+                9 => ExportedMetricKind.Histogram,
+                10 => ExportedMetricKind.ExponentialHistogram,
+                11 => ExportedMetricKind.Summary,
+                _ => kind,
+            };
+            fields.Skip();
         }
+
+        return new ExportedMetric(service, scope, name, kind);
     }
 
     /// <summary>InstrumentationScope: name = 1.</summary>
