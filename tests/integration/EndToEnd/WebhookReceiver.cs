@@ -2,12 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Trading.Integration.Tests.Infrastructure;
 
 namespace Trading.Integration.Tests.EndToEnd;
 
@@ -20,25 +16,20 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedWebhook> Requests { get; } = new();
 
-    public Uri Url => new(new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), "/hook");
+    public Uri Url => new(LoopbackHttpApp.Address(_app), "/hook");
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app);
-        app.MapPost("/hook", receiver.ReceiveAsync);
-        await app.StartAsync();
-        return receiver;
+        WebhookReceiver? receiver = null;
+        await LoopbackHttpApp.StartAsync(app =>
+        {
+            receiver = new WebhookReceiver(app);
+            app.MapPost("/hook", receiver.ReceiveAsync);
+        });
+        return receiver!;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => LoopbackHttpApp.StopAsync(_app);
 
     private async Task<IResult> ReceiveAsync(HttpRequest request)
     {

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Trading.Integration.Tests.Infrastructure;
 
 namespace Trading.Integration.Tests.Telemetry;
 
@@ -25,7 +21,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
     private OtlpReceiver(WebApplication app) => _app = app;
 
     /// <summary>The base endpoint, as OTEL_EXPORTER_OTLP_ENDPOINT takes it (the exporter appends the signal's path).</summary>
-    public Uri Endpoint => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri Endpoint => LoopbackHttpApp.Address(_app);
 
     public IReadOnlyList<ExportedSpan> Spans => [.. _spans];
 
@@ -38,23 +34,18 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public static async Task<OtlpReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new OtlpReceiver(app);
-        app.MapPost("/v1/traces", request => receiver.ReceiveAsync(request, body => Enqueue(receiver._spans, OtlpDecoder.Spans(body))));
-        app.MapPost("/v1/metrics", request => receiver.ReceiveAsync(request, body => Enqueue(receiver._metrics, OtlpDecoder.Metrics(body))));
-        app.MapPost("/v1/logs", request => receiver.ReceiveAsync(request, _ => Interlocked.Increment(ref receiver._logRequests)));
-        await app.StartAsync();
-        return receiver;
+        OtlpReceiver? receiver = null;
+        await LoopbackHttpApp.StartAsync(app =>
+        {
+            var r = receiver = new OtlpReceiver(app);
+            app.MapPost("/v1/traces", request => r.ReceiveAsync(request, body => Enqueue(r._spans, OtlpDecoder.Spans(body))));
+            app.MapPost("/v1/metrics", request => r.ReceiveAsync(request, body => Enqueue(r._metrics, OtlpDecoder.Metrics(body))));
+            app.MapPost("/v1/logs", request => r.ReceiveAsync(request, _ => Interlocked.Increment(ref r._logRequests)));
+        });
+        return receiver!;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => LoopbackHttpApp.StopAsync(_app);
 
     private static void Enqueue<T>(ConcurrentQueue<T> queue, IEnumerable<T> items)
     {
