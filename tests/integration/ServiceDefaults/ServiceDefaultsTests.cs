@@ -108,7 +108,8 @@ public sealed class ServiceDefaultsTests(InfrastructureFixture infrastructure)
         await using (var host = await StartAsync(postgres: postgres))
         {
             await host.Services.GetRequiredService<SqlMigrator>().MigrateAsync(CancellationToken.None);
-            Assert.Equal(2L, await Scalar<long>(host, "SELECT count(*) FROM schema_migrations"));
+            // The shared outbox and inbox (0001), the outbox's origin column (0002) and the test's own notes table.
+            Assert.Equal(3L, await Scalar<long>(host, "SELECT count(*) FROM schema_migrations"));
             await Execute(host, "UPDATE schema_migrations SET checksum = 'edited' WHERE id LIKE '%0001_create_notes.sql'");
         }
 
