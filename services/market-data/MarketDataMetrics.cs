@@ -19,6 +19,10 @@ public sealed class MarketDataMetrics
     private static readonly FeedStatus[] Statuses = Enum.GetValues<FeedStatus>();
 
     private readonly TimeProvider _timeProvider;
+    private readonly Counter<long> _tradesPublished;
+    private readonly Counter<long> _batches;
+    private readonly Counter<long> _malformedLines;
+    private readonly Histogram<double> _venueToPublishLatency;
     private readonly ConcurrentDictionary<string, FeedStatus> _status = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Venue, string Symbol), DateTimeOffset> _lastTrade = new();
 
@@ -41,11 +45,6 @@ public sealed class MarketDataMetrics
         telemetry.Meter.CreateObservableGauge(
             LastTradeAgeName, ObserveLastTradeAge, "s", "Per venue and symbol, seconds since this instance last published a trade");
     }
-
-    private readonly Counter<long> _tradesPublished;
-    private readonly Counter<long> _batches;
-    private readonly Counter<long> _malformedLines;
-    private readonly Histogram<double> _venueToPublishLatency;
 
     public void BatchPublished(string venue, string symbol, int trades)
     {
