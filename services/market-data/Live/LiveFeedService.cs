@@ -54,6 +54,9 @@ public sealed class LiveFeedService(
     /// </summary>
     private async Task RunFeedAsync(IReadOnlyList<string> symbols, CancellationToken stopped)
     {
+        // The previous run has stopped, but its last trades may still wait in the sink for their batch window. They go out
+        // now, moving the cursors, so that this run resumes after them instead of backfilling them a second time.
+        await sink.PublishHeldTradesAsync(stopped);
         var resumeFrom = await ResumableCursorsAsync(symbols, stopped);
         await new LiveFeed(options.Value, new StoppableSink(sink, stopped), RestClient, connectionMetrics, feedMetrics, timeProvider, loggers)
             .RunAsync(symbols, stopped, resumeFrom);

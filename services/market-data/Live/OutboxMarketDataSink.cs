@@ -122,10 +122,7 @@ public sealed class OutboxMarketDataSink(
         try
         {
             var now = timeProvider.GetUtcNow();
-            foreach (var batch in _batcher.TakeDue(now))
-            {
-                await PublishBatchAsync(batch, cancellationToken);
-            }
+            await PublishBatchesAsync(_batcher.TakeDue(now), cancellationToken);
 
             var quotes = _quotes.TakeDue(now);
             if (quotes.Count > 0)
@@ -147,6 +144,23 @@ public sealed class OutboxMarketDataSink(
         }
     }
 
+    /// <summary>
+    /// Publishes every batch still held, whatever its window. A feed that stopped calls this before the next run loads the
+    /// cursors: a batch published after that load would repeat trades the next run backfills from the older cursor.
+    /// </summary>
+    public async Task PublishHeldTradesAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await PublishBatchesAsync(_batcher.Flush(), cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Flushes due batches and quotes until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -157,6 +171,14 @@ public sealed class OutboxMarketDataSink(
         {
             await Task.Delay(tick, timeProvider, cancellationToken);
             await FlushDueAsync(cancellationToken);
+        }
+    }
+
+    private async Task PublishBatchesAsync(IReadOnlyList<TradeBatch> batches, CancellationToken cancellationToken)
+    {
+        foreach (var batch in batches)
+        {
+            await PublishBatchAsync(batch, cancellationToken);
         }
     }
 

@@ -75,10 +75,27 @@ public sealed class OutboxMarketDataSinkTests : IDisposable
         Assert.Equal(["BTC/USD"], (await sink.LoadCursorsAsync(["BTC/USD", "ETH/USD", "SOL/USD"], CancellationToken.None)).Keys);
     }
 
-    private OutboxMarketDataSink Sink(ServiceTestDatabase database) =>
+    [Fact]
+    public async Task Held_trades_are_published_on_demand_before_their_window_and_move_the_cursor_a_next_run_resumes_from()
+    {
+        await using var database = await TestDatabase.CreateAsync(_clock);
+        var sink = Sink(database, batchSize: 10);
+        await sink.PublishTradesAsync("KRAKEN", "BTC/USD", [Trade("41", T0.AddSeconds(1)), Trade("42", T0.AddSeconds(2))], T0.AddSeconds(3), CancellationToken.None);
+        Assert.Empty(await database.MessagesAsync<TradesReceived>());
+        Assert.Empty(await sink.LoadCursorsAsync(["BTC/USD"], CancellationToken.None));
+
+        await sink.PublishHeldTradesAsync(CancellationToken.None);
+        await sink.PublishHeldTradesAsync(CancellationToken.None);
+
+        var published = Assert.Single(await database.MessagesAsync<TradesReceived>());
+        Assert.Equal(["41", "42"], published.Trades.Select(t => t.TradeId));
+        Assert.Equal("42", (await sink.LoadCursorsAsync(["BTC/USD"], CancellationToken.None))["BTC/USD"].LastTradeId);
+    }
+
+    private OutboxMarketDataSink Sink(ServiceTestDatabase database, int batchSize = 2) =>
         new(
             database.Outbox,
-            Options.Create(new LiveFeedOptions { BatchSize = 2 }),
+            Options.Create(new LiveFeedOptions { BatchSize = batchSize }),
             _clock,
             new MarketDataMetrics(_recorder.Telemetry),
             NullLogger<OutboxMarketDataSink>.Instance);
